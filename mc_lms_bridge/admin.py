@@ -1,0 +1,161 @@
+"""Django admin for the catalogue: organisations, micro-credentials and versions, course tags, audit log."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+
+from . import audit
+from .catalogue import lifecycle
+from .models import (
+    ApiToken,
+    AuditLogEntry,
+    CourseTag,
+    Learner,
+    LearnerAccount,
+    LearningOutcome,
+    MicroCredential,
+    MicroCredentialVersion,
+    Organisation,
+    Pathway,
+    Status,
+)
+from .models.microcredential import CONTENT_FIELDS
+
+
+def _actor(request) -> audit.Actor:
+    return audit.Actor(label=f"user:{request.user.get_username()}", user=request.user)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["slug", "display_name", "country", "legal_identifier"]
+    search_fields = ["slug", "legal_identifier"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        audit.record(_actor(request), "edit" if change else "create", obj,
+                     changes={name: str(form.cleaned_data.get(name)) for name in form.changed_data})
+
+
+class LearningOutcomeInline(admin.TabularInline):
+    model = LearningOutcome
+    extra = 0
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.is_editable
+
+    has_add_permission = has_change_permission
+    has_delete_permission = has_change_permission
+
+
+@admin.register(MicroCredentialVersion)
+class MicroCredentialVersionAdmin(admin.ModelAdmin):
+    list_display = ["microcredential", "version", "status", "eqf_level", "ects_credits", "published_at"]
+    list_filter = ["status", "eqf_level", "participation_mode"]
+    inlines = [LearningOutcomeInline]
+    actions = ["submit_for_review", "publish", "retire"]
+
+    def get_readonly_fields(self, request, obj=None):
+        base = ["microcredential", "version", "status", "submitted_at", "published_at", "retired_at", "created_by"]
+        if obj is not None and not obj.is_editable:
+            return base + list(CONTENT_FIELDS) + ["awarding_bodies"]
+        return base
+
+    def has_add_permission(self, request):
+        return False  # versions are created through the micro-credential (API or lifecycle services)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        audit.record(_actor(request), "edit", obj.microcredential,
+                     changes={"version": obj.version, "fields": list(form.changed_data)})
+
+    def _run(self, request, queryset, service, done: str):
+        for version in queryset.select_related("microcredential"):
+            try:
+                service(version.microcredential, actor=_actor(request))
+                self.message_user(request, f"{version.microcredential}: {done}.")
+            except (lifecycle.LifecycleError, lifecycle.IncompleteMicroCredential) as exc:
+                self.message_user(request, f"{version.microcredential}: {exc}", level=messages.ERROR)
+
+    @admin.action(description="Submit selected drafts for review")
+    def submit_for_review(self, request, queryset):
+        self._run(request, queryset.filter(status=Status.DRAFT), lifecycle.submit_for_review, "in review")
+
+    @admin.action(description="Publish selected versions in review")
+    def publish(self, request, queryset):
+        self._run(request, queryset.filter(status=Status.IN_REVIEW), lifecycle.publish, "published")
+
+    @admin.action(description="Retire selected published versions")
+    def retire(self, request, queryset):
+        self._run(request, queryset.filter(status=Status.PUBLISHED), lifecycle.retire, "retired")
+
+
+class VersionInline(admin.TabularInline):
+    model = MicroCredentialVersion
+    fields = ["version", "status", "published_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MicroCredential)
+class MicroCredentialAdmin(admin.ModelAdmin):
+    list_display = ["slug", "organisation", "created_at"]
+    list_filter = ["organisation"]
+    inlines = [VersionInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["organisation", "slug"] if obj is not None else []
+
+
+@admin.register(CourseTag)
+class CourseTagAdmin(admin.ModelAdmin):
+    list_display = ["course_id", "platform", "platform_instance", "microcredential", "rule", "active"]
+    list_filter = ["platform", "rule", "active"]
+
+
+@admin.register(Pathway)
+class PathwayAdmin(admin.ModelAdmin):
+    list_display = ["slug", "organisation"]
+
+
+class LearnerAccountInline(admin.TabularInline):
+    model = LearnerAccount
+    extra = 0
+
+
+@admin.register(Learner)
+class LearnerAdmin(admin.ModelAdmin):
+    list_display = ["id", "given_name", "family_name", "email", "email_verified"]
+    search_fields = ["email", "family_name"]
+    inlines = [LearnerAccountInline]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "key_prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["key_prefix", "created_at", "last_used_at"]
+    exclude = ["key_hash"]
+
+    def has_add_permission(self, request):
+        return False  # created with `mc-bridge manage create_api_token`, which shows the secret once
+
+
+@admin.register(AuditLogEntry)
+class AuditLogEntryAdmin(admin.ModelAdmin):
+    list_display = ["at", "actor_label", "action", "object_type", "object_id"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_id", "actor_label"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,1 @@
+"""REST API (Django REST framework) of mc-lms-bridge, with its OpenAPI schema."""

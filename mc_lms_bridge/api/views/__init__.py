@@ -1,0 +1,1 @@
+"""API views: thin viewsets that validate input and call the catalogue services."""

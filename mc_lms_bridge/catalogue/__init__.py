@@ -1,0 +1,1 @@
+"""Catalogue services: completeness rules, version lifecycle and conversion of versions to records."""

@@ -1,0 +1,98 @@
+"""The one settings object of mc-lms-bridge: ``app_settings`` over ``settings.MC_LMS_BRIDGE``, read lazily."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from django.conf import settings
+from django.core.signals import setting_changed
+
+SETTINGS_NAME = "MC_LMS_BRIDGE"
+
+#: Every setting with its default. Documented in docs/settings.md.
+DEFAULTS: dict[str, Any] = {
+    # Public https base URL of this service; issuer DIDs, credential ids and links derive from it.
+    "BASE_URL": "http://localhost:8000",
+    # Secret from which the key-encryption key (KEK) for private keys at rest is derived. Required.
+    "KEY_ENCRYPTION_SECRET": None,
+    # Dotted path of a key backend class (contract: mc_lms_bridge.crypto.keys.KeyBackend).
+    "KEY_BACKEND": None,  # None = built-in encrypted database key store
+    # Salt mixed into hashed learner e-mail addresses in credentials (IdentityObject).
+    "IDENTITY_HASH_SALT": None,
+    # Credential formats issued for every award (dotted paths to format plug-ins).
+    "CREDENTIAL_FORMATS": [],
+    # Connectors that turn LMS data into normalized completions (dotted paths).
+    "CONNECTORS": [],
+    # Delivery channels for issued credentials (dotted paths).
+    "DELIVERY_CHANNELS": [],
+    # Largest accepted JSON request body for the REST API, in bytes.
+    "MAX_REQUEST_BYTES": 512 * 1024,
+    # Page size of list endpoints.
+    "API_PAGE_SIZE": 50,
+    # Maximum number of learning outcomes per micro-credential.
+    "MAX_LEARNING_OUTCOMES": 50,
+}
+
+#: Settings holding dotted paths that are imported on access.
+IMPORT_STRINGS = ("KEY_BACKEND", "CREDENTIAL_FORMATS", "CONNECTORS", "DELIVERY_CHANNELS")
+
+
+class ImproperlyConfiguredPlugin(ImportError):
+    """A dotted path in MC_LMS_BRIDGE does not name an importable object."""
+
+
+def import_from_string(dotted_path: str, setting_name: str):
+    """Import ``package.module.Name`` named by a setting, with an error naming the setting."""
+    module_path, _, attribute = dotted_path.rpartition(".")
+    try:
+        return getattr(import_module(module_path), attribute)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise ImproperlyConfiguredPlugin(
+            f"MC_LMS_BRIDGE['{setting_name}'] names {dotted_path!r}, which cannot be imported: {exc}."
+        ) from exc
+
+
+class AppSettings:
+    """Attribute access to MC_LMS_BRIDGE with defaults; import strings resolved on first access."""
+
+    def __init__(self, defaults: dict[str, Any], import_strings: tuple[str, ...]):
+        self._defaults = defaults
+        self._import_strings = import_strings
+        self._cache: dict[str, Any] = {}
+
+    @property
+    def user_settings(self) -> dict[str, Any]:
+        return getattr(settings, SETTINGS_NAME, {}) or {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in self._defaults:
+            raise AttributeError(f"Unknown mc-lms-bridge setting: {name!r}.")
+        if name in self._cache:
+            return self._cache[name]
+        value = self.user_settings.get(name, self._defaults[name])
+        if name in self._import_strings and value is not None:
+            if isinstance(value, str):
+                value = import_from_string(value, name)
+            else:
+                value = [import_from_string(item, name) for item in value]
+        self._cache[name] = value
+        return value
+
+    def raw(self, name: str) -> Any:
+        """The configured value without importing dotted paths (for system checks)."""
+        return self.user_settings.get(name, self._defaults[name])
+
+    def reload(self) -> None:
+        self._cache.clear()
+
+
+app_settings = AppSettings(DEFAULTS, IMPORT_STRINGS)
+
+
+def _reload_on_change(*, setting: str, **kwargs) -> None:
+    if setting == SETTINGS_NAME:
+        app_settings.reload()
+
+
+setting_changed.connect(_reload_on_change)

@@ -1,0 +1,29 @@
+"""Runs the demo steps in order and prints where to look next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..conf import app_settings
+from .catalogue_step import run_catalogue_step
+from .output import DemoOutput
+
+
+def run_demo(out_dir: Path | None = None, echo: Callable[[str], None] = print) -> DemoOutput:
+    """Run every demo step; return the output (with the list of files written)."""
+    out = DemoOutput(out_dir, echo)
+    out.say("== mc-lms-bridge demo ==")
+    microcredential = run_catalogue_step(out)
+    base = app_settings.BASE_URL.rstrip("/")
+    out.say("")
+    out.say("Where to look (after `mc-bridge serve`):")
+    out.say(f"  Admin:       {base}/admin/  (create a login: mc-bridge manage createsuperuser)")
+    out.say(f"  API:         {base}/api/v1/micro-credentials/{microcredential.pk}/  "
+            "(token: mc-bridge manage create_api_token univ-leuven-demo NAME)")
+    out.say(f"  API schema:  {base}/api/schema/")
+    if out.written:
+        out.say("Files written:")
+        for path in out.written:
+            out.say(f"  {path}")
+    return out

@@ -1,0 +1,1 @@
+"""Admin CLI: API tokens (and later keys, status lists, reissue)."""

@@ -1,0 +1,1 @@
+"""Standalone Django project for deployments outside Open edX (and for the demo)."""

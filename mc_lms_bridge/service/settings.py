@@ -1,0 +1,113 @@
+"""Settings of the standalone service, all from environment variables (see docs/settings.md)."""
+
+from __future__ import annotations
+
+import os
+
+import dj_database_url
+
+from .environment import data_dir, env_bool, env_list, persistent_secret
+
+DEBUG = env_bool("MC_BRIDGE_DEBUG", True)
+SECRET_KEY = persistent_secret("MC_BRIDGE_SECRET_KEY", "django-secret-key", debug=DEBUG)
+BASE_URL = os.environ.get("MC_BRIDGE_BASE_URL", "http://localhost:8000").rstrip("/")
+ALLOWED_HOSTS = env_list("MC_BRIDGE_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("MC_BRIDGE_CSRF_TRUSTED_ORIGINS", [])
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{data_dir() / 'mc-bridge.sqlite3'}", conn_max_age=60),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+if os.environ.get("TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "mc_lms_bridge",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "mc_lms_bridge.service.urls"
+WSGI_APPLICATION = "mc_lms_bridge.service.wsgi.application"
+TEMPLATES = [{
+    "BACKEND": "django.template.backends.django.DjangoTemplates",
+    "DIRS": [],
+    "APP_DIRS": True,
+    "OPTIONS": {"context_processors": [
+        "django.template.context_processors.request",
+        "django.contrib.auth.context_processors.auth",
+        "django.contrib.messages.context_processors.messages",
+    ]},
+}]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("de", "Deutsch")]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+STATIC_URL = "/static/"
+STATIC_ROOT = os.environ.get("MC_BRIDGE_STATIC_ROOT", str(data_dir() / "static"))
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Request bodies: the API refuses larger JSON with 413 before parsing (see api/limits.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "mc_lms_bridge.api.errors.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "mc_lms_bridge.api.pagination.Pagination",
+    "UNAUTHENTICATED_USER": None,
+    # Deny by default: every endpoint states its own permission classes.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAdminUser"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "mc-lms-bridge API",
+    "DESCRIPTION": "EU micro-credentials from LMS completions: catalogue, credentials, verification.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# Celery: no broker configured -> tasks run eagerly in-process (the embedded default).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
+
+MC_LMS_BRIDGE = {
+    "BASE_URL": BASE_URL,
+    "KEY_ENCRYPTION_SECRET": persistent_secret("MC_BRIDGE_KEY_ENCRYPTION_SECRET", "key-encryption-secret",
+                                               debug=DEBUG),
+    "IDENTITY_HASH_SALT": persistent_secret("MC_BRIDGE_IDENTITY_HASH_SALT", "identity-hash-salt", debug=DEBUG),
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("MC_BRIDGE_LOG_LEVEL", "WARNING")},
+}
+
+if not DEBUG:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,51 @@
+"""The demo runs end to end in-process and writes its artifacts under stable names."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from mc_lms_bridge.demo.runner import run_demo
+from mc_lms_bridge.models import AuditLogEntry, CourseTag, MicroCredential
+
+
+@pytest.mark.django_db
+def test_demo_publishes_and_tags_and_is_rerunnable(tmp_path):
+    lines = []
+    run_demo(tmp_path, echo=lines.append)
+    document = json.loads((tmp_path / "micro-credential.json").read_text())
+    assert document["current"]["status"] == "published"
+    assert document["published_version"] == 1
+    assert len(document["current"]["learning_outcomes"]) == 5
+    assert any("Submission refused" in line for line in lines)
+    assert any("eqf_level" in line for line in lines)
+    assert CourseTag.objects.count() == 1
+    assert AuditLogEntry.objects.filter(action="publish").count() == 1
+    run_demo(tmp_path, echo=lines.append)  # a second run reuses what exists
+    assert MicroCredential.objects.count() == 1 and CourseTag.objects.count() == 1
+
+
+def test_cli_demo_on_a_fresh_embedded_database(tmp_path):
+    """The README's main command path: a fresh SQLite home, migrations, demo, files."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL")}
+    env["MC_BRIDGE_HOME"] = str(tmp_path / "home")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "mc_lms_bridge.cli", "demo", "--out", str(out)],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Published" in result.stdout
+    assert (tmp_path / "home" / "mc-bridge.sqlite3").exists()
+    assert json.loads((out / "micro-credential.json").read_text())["current"]["status"] == "published"
+
+
+def test_cli_refuses_bad_configuration(tmp_path):
+    env = {**os.environ, "MC_BRIDGE_HOME": str(tmp_path), "MC_BRIDGE_DEBUG": "maybe"}
+    result = subprocess.run([sys.executable, "-m", "mc_lms_bridge.cli", "demo"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "MC_BRIDGE_DEBUG must be true or false" in result.stderr
+    assert "Traceback" not in result.stderr

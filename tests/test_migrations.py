@@ -1,0 +1,9 @@
+"""Models and migrations agree (no missing migration)."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    call_command("makemigrations", "mc_lms_bridge", "--check", "--dry-run", verbosity=0)
