@@ -1,4 +1,4 @@
-"""Strict JSON parser: size limit (413), clear messages for malformed JSON, no NaN/Infinity, bounded nesting."""
+"""Strict JSON parser: size limit (413), clear messages for malformed JSON, no NaN/NUL, bounded nesting."""
 
 from __future__ import annotations
 
@@ -20,15 +20,20 @@ def _refuse_constant(name: str):
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _check_depth(value, depth: int = 0) -> None:
+def _check_structure(value, depth: int = 0) -> None:
+    """Refuse nesting deeper than MAX_NESTING and NUL characters (no database can store them in text)."""
     if depth > MAX_NESTING:
         raise exceptions.ParseError(f"JSON nested deeper than {MAX_NESTING} levels.")
-    if isinstance(value, dict):
-        for item in value.values():
-            _check_depth(item, depth + 1)
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise exceptions.ParseError("JSON text contains a NUL character (\\u0000), which is not allowed.")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_structure(key, depth + 1)
+            _check_structure(item, depth + 1)
     elif isinstance(value, list):
         for item in value:
-            _check_depth(item, depth + 1)
+            _check_structure(item, depth + 1)
 
 
 class StrictJSONParser(parsers.JSONParser):
@@ -53,5 +58,5 @@ class StrictJSONParser(parsers.JSONParser):
             raise exceptions.ParseError(f"Malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}.")
         except (ValueError, RecursionError) as exc:
             raise exceptions.ParseError(f"Malformed JSON: {exc}.")
-        _check_depth(value)
+        _check_structure(value)
         return value

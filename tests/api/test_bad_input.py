@@ -60,6 +60,8 @@ def test_model_validation_rejects_unknown_vocabulary_values(published, model_fie
     ("[1, 2", "Malformed JSON"),
     ("\xff\xfe", "UTF-8"),
     ("[" * 100 + "]" * 100, "nested"),
+    ('{"slug": "a\\u0000b"}', "NUL"),
+    ('{"title": {"en\\u0000": "x"}}', "NUL"),
 ])
 def test_malformed_json_gets_a_clear_400(api_a, body, words):
     raw = body.encode("latin-1") if body.startswith("\xff") else body

@@ -1,6 +1,6 @@
 """Common configuration of API views: authentication, strict JSON parsing, explicit permissions."""
 
-from rest_framework import authentication, parsers
+from rest_framework import authentication
 
 from ..authentication import ApiTokenAuthentication
 from ..parsers import StrictJSONParser
@@ -8,4 +8,4 @@ from ..parsers import StrictJSONParser
 
 class ApiViewMixin:
     authentication_classes = [ApiTokenAuthentication, authentication.SessionAuthentication]
-    parser_classes = [StrictJSONParser, parsers.FormParser, parsers.MultiPartParser]
+    parser_classes = [StrictJSONParser]
