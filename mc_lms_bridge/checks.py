@@ -27,9 +27,10 @@ def check_settings(app_configs=None, **kwargs):
             hint="It encrypts issuer private keys at rest; keep it out of the repository.",
             id="mc_lms_bridge.E002"))
     base_url = urlparse(str(app_settings.raw("BASE_URL") or ""))
-    if base_url.scheme not in ("http", "https") or not base_url.netloc or base_url.path not in ("", "/"):
+    if (base_url.scheme not in ("http", "https") or not base_url.netloc or base_url.query or base_url.fragment
+            or ":" in base_url.path):
         errors.append(checks.Error(
-            f"{SETTINGS_NAME}['BASE_URL'] must be an absolute http(s) URL without a path, "
+            f"{SETTINGS_NAME}['BASE_URL'] must be an absolute http(s) URL (optionally with the app's mount path), "
             f"got {app_settings.raw('BASE_URL')!r}.", id="mc_lms_bridge.E003"))
     salt = app_settings.raw("IDENTITY_HASH_SALT")
     if not salt:
@@ -45,6 +46,12 @@ def check_settings(app_configs=None, **kwargs):
     if not isinstance(max_bytes, int) or max_bytes < 1024:
         errors.append(checks.Error(
             f"{SETTINGS_NAME}['MAX_REQUEST_BYTES'] must be an integer of at least 1024.", id="mc_lms_bridge.E006"))
+    if app_settings.raw("STATUS_PURPOSE") not in ("revocation", "suspension"):
+        errors.append(checks.Error(
+            f"{SETTINGS_NAME}['STATUS_PURPOSE'] must be 'revocation' or 'suspension'.", id="mc_lms_bridge.E007"))
+    if app_settings.raw("JWT_ALGORITHM") not in ("ES256", "RS256"):
+        errors.append(checks.Error(
+            f"{SETTINGS_NAME}['JWT_ALGORITHM'] must be 'ES256' or 'RS256'.", id="mc_lms_bridge.E008"))
     if base_url.scheme == "http" and base_url.hostname not in ("localhost", "127.0.0.1", "testserver"):
         errors.append(checks.Warning(
             "BASE_URL uses plain http: did:web identifiers and credential links need https in production.",

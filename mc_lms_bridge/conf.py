@@ -26,6 +26,21 @@ DEFAULTS: dict[str, Any] = {
     "CONNECTORS": [],
     # Delivery channels for issued credentials (dotted paths).
     "DELIVERY_CHANNELS": [],
+    # Purpose of the one status entry each Open Badges credential carries: "revocation" (permanent) or
+    # "suspension" (reversible; revoking then sets the bit for good).
+    "STATUS_PURPOSE": "revocation",
+    # Algorithm of the VC-JWT form of each Open Badges credential: "ES256" or "RS256".
+    "JWT_ALGORITHM": "ES256",
+    # RFC 3161 timestamp authority for JAdES B-T seals of Europass credentials; None = baseline B-B.
+    "TIMESTAMP_AUTHORITY_URL": None,
+    # PEM files of certificates that JAdES seals may chain to (qualified trust anchors); development seals of
+    # this service's own organisations are always trusted.
+    "EDC_TRUST_ANCHORS": [],
+    # Fetcher class for other issuers' documents when verifying their credentials (dotted path; None = only
+    # this service's own documents). Contract: knows(url) -> bool, fetch(url) -> dict, raises FetchError.
+    "REMOTE_FETCHER": "mc_lms_bridge.verification.http_fetcher.HttpsFetcher",
+    # Issue Europass EDC credentials too (needs an e-seal per organisation).
+    "ISSUE_EDC": True,
     # Largest accepted JSON request body for the REST API, in bytes.
     "MAX_REQUEST_BYTES": 512 * 1024,
     # Page size of list endpoints.
@@ -35,7 +50,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 #: Settings holding dotted paths that are imported on access.
-IMPORT_STRINGS = ("KEY_BACKEND", "CREDENTIAL_FORMATS", "CONNECTORS", "DELIVERY_CHANNELS")
+IMPORT_STRINGS = ("KEY_BACKEND", "CREDENTIAL_FORMATS", "CONNECTORS", "DELIVERY_CHANNELS", "REMOTE_FETCHER")
 
 
 class ImproperlyConfiguredPlugin(ImportError):

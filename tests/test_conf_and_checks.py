@@ -43,7 +43,7 @@ def test_valid_configuration_passes_checks():
     ({"KEY_ENCRYPTION_SECRET": None}, "mc_lms_bridge.E002"),
     ({"KEY_ENCRYPTION_SECRET": "short"}, "mc_lms_bridge.E002"),
     ({"BASE_URL": "ftp://x"}, "mc_lms_bridge.E003"),
-    ({"BASE_URL": "https://x.example/sub"}, "mc_lms_bridge.E003"),
+    ({"BASE_URL": "https://x.example/sub?q=1"}, "mc_lms_bridge.E003"),
     ({"IDENTITY_HASH_SALT": ""}, "mc_lms_bridge.E004"),
     ({"DELIVERY_CHANNELS": ["no.such.Channel"]}, "mc_lms_bridge.E005"),
     ({"MAX_REQUEST_BYTES": 10}, "mc_lms_bridge.E006"),

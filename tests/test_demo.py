@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from mc_lms_bridge.demo.runner import run_demo
-from mc_lms_bridge.models import AuditLogEntry, CourseTag, MicroCredential
+from mc_lms_bridge.models import AuditLogEntry, CourseTag, IssuedCredential, MicroCredential
 
 
 @pytest.mark.django_db
@@ -25,8 +25,16 @@ def test_demo_publishes_and_tags_and_is_rerunnable(tmp_path):
     assert any("eqf_level" in line for line in lines)
     assert CourseTag.objects.count() == 1
     assert AuditLogEntry.objects.filter(action="publish").count() == 1
+    for name in ("ob3-credential.json", "ob3-credential.jwt", "did.json", "issuer-profile.json", "status-list.json",
+                 "edc-credential.json", "edc-credential-unsigned.jsonld"):
+        assert (tmp_path / name).stat().st_size > 100, name
+    assert sum("VERIFIED" in line and "NOT VERIFIED" not in line for line in lines) == 3
+    ob3 = json.loads((tmp_path / "ob3-credential.json").read_text())
+    did = json.loads((tmp_path / "did.json").read_text())
+    assert ob3["proof"]["verificationMethod"] in did["assertionMethod"]
     run_demo(tmp_path, echo=lines.append)  # a second run reuses what exists
     assert MicroCredential.objects.count() == 1 and CourseTag.objects.count() == 1
+    assert IssuedCredential.objects.count() == 3
 
 
 def test_cli_demo_on_a_fresh_embedded_database(tmp_path):

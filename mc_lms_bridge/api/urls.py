@@ -5,8 +5,10 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from .views.course_tags import CourseTagViewSet
+from .views.credentials import IssuedCredentialViewSet
 from .views.microcredentials import MicroCredentialViewSet
 from .views.organisations import OrganisationViewSet
+from .views.verify import VerifyView
 from .views.vocabularies import VocabularyDetailView, VocabularyListView
 
 router = DefaultRouter(trailing_slash=True)
@@ -14,10 +16,12 @@ router.include_root_view = False
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("micro-credentials", MicroCredentialViewSet, basename="microcredential")
 router.register("course-tags", CourseTagViewSet, basename="coursetag")
+router.register("credentials", IssuedCredentialViewSet, basename="credential")
 
 urlpatterns = [
     path("v1/", include(router.urls)),
     path("v1/vocabularies/", VocabularyListView.as_view(), name="vocabulary-list"),
     path("v1/vocabularies/<slug:name>/", VocabularyDetailView.as_view(), name="vocabulary-detail"),
+    path("v1/verify/", VerifyView.as_view(), name="verify"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]

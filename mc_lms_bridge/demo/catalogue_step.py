@@ -40,9 +40,8 @@ def ensure_organisation(data: dict) -> Organisation:
     return organisation
 
 
-def run_catalogue_step(out: DemoOutput) -> MicroCredential:
+def run_catalogue_step(fixture: dict, out: DemoOutput) -> MicroCredential:
     """Create and publish the demo micro-credential through the REST API; return it."""
-    fixture = load_fixture()
     organisation = ensure_organisation(fixture["organisation"])
     out.say(f"Organisation  {organisation.display_name} ({organisation.slug}, {organisation.country})")
     token, raw = ApiToken.objects.create_token(organisation=organisation, name="demo")

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..conf import app_settings
-from .catalogue_step import run_catalogue_step
+from .catalogue_step import load_fixture, run_catalogue_step
+from .issuance_step import run_issuance_step
 from .output import DemoOutput
 
 
@@ -14,7 +15,9 @@ def run_demo(out_dir: Path | None = None, echo: Callable[[str], None] = print) -
     """Run every demo step; return the output (with the list of files written)."""
     out = DemoOutput(out_dir, echo)
     out.say("== mc-lms-bridge demo ==")
-    microcredential = run_catalogue_step(out)
+    fixture = load_fixture()
+    microcredential = run_catalogue_step(fixture, out)
+    run_issuance_step(microcredential, fixture, out)
     base = app_settings.BASE_URL.rstrip("/")
     out.say("")
     out.say("Where to look (after `mc-bridge serve`):")

@@ -2,7 +2,10 @@
 
 from .api_token import ApiToken, Scope
 from .audit import AuditLogEntry
+from .award import Award
 from .course_tag import CompletionRule, CourseTag
+from .issued_credential import CredentialFormat, CredentialState, IssuedCredential
+from .issuer_key import IssuerKey, KeyAlgorithm
 from .learner import Learner, LearnerAccount
 from .microcredential import (
     ImmutableVersionError,
@@ -15,8 +18,12 @@ from .microcredential import (
 )
 from .organisation import Organisation
 from .pathway import Pathway
+from .seal import OrganisationSeal
+from .status_list import StatusList, StatusPurpose
 
 __all__ = [
+    "Award", "CredentialFormat", "CredentialState", "IssuedCredential", "IssuerKey", "KeyAlgorithm", "StatusList",
+    "StatusPurpose", "OrganisationSeal",
     "ApiToken", "AuditLogEntry", "CompletionRule", "CourseTag", "ImmutableVersionError", "Learner",
     "LearnerAccount", "LearningOutcome", "MicroCredential", "MicroCredentialVersion", "Organisation", "Pathway",
     "QfEheaCycle", "Scope", "Stackability", "Status",

@@ -17,6 +17,8 @@ class Scope(models.TextChoices):
     CATALOGUE_READ = "catalogue:read", "Read the catalogue"
     CATALOGUE_WRITE = "catalogue:write", "Edit the catalogue"
     CATALOGUE_PUBLISH = "catalogue:publish", "Review, publish and retire"
+    CREDENTIALS_READ = "credentials:read", "Read issued credentials"
+    CREDENTIALS_STATUS = "credentials:status", "Revoke, suspend and unsuspend credentials"
 
 
 ALL_SCOPES = [choice.value for choice in Scope]

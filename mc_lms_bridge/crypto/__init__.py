@@ -1,0 +1,1 @@
+"""Cryptography for credentials: JSON-LD loading, canonicalization, Data Integrity and JOSE signatures."""

@@ -1,0 +1,1 @@
+"""Pinned JSON-LD context documents shipped as package data (byte-identical official copies)."""

@@ -1,0 +1,1 @@
+"""W3C Data Integrity cryptosuites (one module per suite)."""

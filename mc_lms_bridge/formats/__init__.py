@@ -1,0 +1,1 @@
+"""Credential format builders: pure functions from records to OB3, EDC and CLR documents."""

@@ -1,0 +1,1 @@
+"""Issuance: build, sign and store the credentials of an award, exactly once."""

@@ -1,0 +1,65 @@
+"""Issue the Europass EDC credential of an award: build from the same records, validate (SHACL), JAdES-seal."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from urllib.request import Request, urlopen
+
+from .. import sealstore
+from ..badges import BadgeStyle, render_credential_page_png
+from ..catalogue.records import award_record, learner_record, microcredential_record, organisation_record
+from ..conf import app_settings
+from ..crypto.jades import seal_jades
+from ..crypto.tsa import TimestampClient
+from ..formats.edc import build_edc_credential, ensure_valid_edc, missing_elements
+from ..formats.edc.errors import EdcBuildError
+from ..models import Award, CredentialFormat, IssuedCredential
+
+
+class SealNotConfigured(Exception):
+    """The issuing organisation has no e-seal to seal Europass credentials with."""
+
+
+def http_post(url: str, body: bytes, headers: dict) -> bytes:
+    """POST to the configured timestamp authority (the only outbound call, and only when configured)."""
+    with urlopen(Request(url, data=body, headers=headers, method="POST"), timeout=20) as response:  # noqa: S310
+        return response.read()
+
+
+def timestamp_client() -> TimestampClient | None:
+    url = app_settings.TIMESTAMP_AUTHORITY_URL
+    return TimestampClient(url, http_post) if url else None
+
+
+def display_image(award: Award, microcredential) -> bytes:
+    """The rendered credential page (PNG) that Europass shows as the credential's displayParameter image."""
+    return render_credential_page_png(microcredential, str(award.learner), award.awarded_at.date(),
+                                      style=BadgeStyle())
+
+
+def issue_edc(award: Award, *, now: datetime) -> IssuedCredential:
+    """Build, validate and seal the EDC credential of ``award`` (inside the caller's transaction)."""
+    version = award.version
+    organisation = version.microcredential.organisation
+    seal = sealstore.active_seal(organisation)
+    if seal is None:
+        raise SealNotConfigured(
+            f"{organisation.slug} has no e-seal: import one with `mc-bridge manage eseal import {organisation.slug} "
+            "--pkcs12 FILE` (or create a development seal) before issuing Europass credentials.")
+    material = sealstore.open_seal(seal, now=now)
+    credential_uuid = uuid.uuid4()
+    records = {"award": award_record(award, credential_uuid=credential_uuid),
+               "microcredential": microcredential_record(version), "learner": learner_record(award.learner)}
+    missing = missing_elements(records["microcredential"], records["learner"], records["award"])
+    if missing:
+        raise EdcBuildError("The Europass credential lacks mandatory elements: " + ", ".join(missing) + ".")
+    credential = build_edc_credential(**records, issuer=organisation_record(organisation), now=now,
+                                      display_image_png=display_image(award, records["microcredential"]))
+    ensure_valid_edc(credential)
+    payload = json.dumps(credential, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    sealed = seal_jades(payload, material, signing_time=now, timestamp_client=timestamp_client())
+    return IssuedCredential.objects.create(
+        id=credential_uuid, award=award, format=CredentialFormat.EDC_JADES, credential_id=credential["id"],
+        payload=json.dumps(sealed, ensure_ascii=False), issued_at=now)

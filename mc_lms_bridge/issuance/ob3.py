@@ -1,0 +1,56 @@
+"""Issue the Open Badges 3.0 credential of an award in both proof formats (Data Integrity and VC-JWT)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+
+from .. import identity, keystore
+from ..catalogue.records import award_record, learner_record, microcredential_record, organisation_record
+from ..conf import app_settings
+from ..crypto.cryptosuites import eddsa_rdfc_2022
+from ..crypto.document_loader import strict_document_loader
+from ..crypto.jws import encode_vc_jwt
+from ..formats.ob3 import build_ob3_credential, validate_ob3_schema
+from ..models import Award, CredentialFormat, IssuedCredential, KeyAlgorithm
+from ..status.service import allocate_entry, status_entry
+
+
+class CredentialBuildError(Exception):
+    """The built credential does not satisfy the Open Badges 3.0 schema (a bug or bad catalogue data)."""
+
+
+def canonical_json(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def issue_ob3(award: Award, *, now: datetime) -> list[IssuedCredential]:
+    """Build, sign (DI + JWT) and store the OB3 credential of ``award`` (inside the caller's transaction)."""
+    version = award.version
+    organisation = version.microcredential.organisation
+    credential_uuid = uuid.uuid4()
+    status_list, index = allocate_entry(organisation, app_settings.STATUS_PURPOSE)
+    unsigned = build_ob3_credential(
+        award=award_record(award, credential_uuid=credential_uuid),
+        microcredential=microcredential_record(version), learner=learner_record(award.learner),
+        issuer=organisation_record(organisation), status_entries=[status_entry(status_list, index)],
+        identity_salt=app_settings.IDENTITY_HASH_SALT, now=now)
+    problems = validate_ob3_schema(unsigned)
+    if problems:
+        raise CredentialBuildError("The Open Badges credential does not match the 1EdTech schema: "
+                                   + "; ".join(problems[:5]))
+    di_key = keystore.signing_key(organisation, KeyAlgorithm.ED25519)
+    signed = eddsa_rdfc_2022.create_proof(
+        unsigned, private_key=keystore.private_key(di_key),
+        verification_method=identity.verification_method_id(di_key), created=now, loader=strict_document_loader())
+    jwt_key = keystore.signing_key(organisation, app_settings.JWT_ALGORITHM)
+    token = encode_vc_jwt(unsigned, alg=jwt_key.algorithm, private_key=keystore.private_key(jwt_key),
+                          kid=identity.verification_method_id(jwt_key))
+    common = {"award": award, "credential_id": unsigned["id"], "status_list": status_list, "status_index": index,
+              "issued_at": now}
+    return [
+        IssuedCredential.objects.create(id=credential_uuid, format=CredentialFormat.OB3_DATA_INTEGRITY,
+                                        payload=canonical_json(signed), key=di_key, **common),
+        IssuedCredential.objects.create(format=CredentialFormat.OB3_JWT, payload=token, key=jwt_key, **common),
+    ]

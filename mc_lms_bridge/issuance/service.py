@@ -1,0 +1,45 @@
+"""issue(award_id): every configured credential format of an award, in one transaction, idempotently."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..conf import app_settings
+from ..formats.edc.errors import EdcBuildError, EdcValidationError
+from ..models import Award, CredentialFormat, IssuedCredential
+from .edc import SealNotConfigured, issue_edc
+from .ob3 import issue_ob3
+
+logger = logging.getLogger(__name__)
+OB3_FORMATS = {CredentialFormat.OB3_DATA_INTEGRITY, CredentialFormat.OB3_JWT}
+
+
+class EdcNotIssued(Exception):
+    """Raised by issue(strict=True) when the Europass credential could not be issued."""
+
+
+@transaction.atomic
+def issue(award_id, *, strict: bool = False) -> list[IssuedCredential]:
+    """Issue whichever formats of the award are missing; calling again returns the same credentials.
+
+    The Europass credential needs an e-seal; without one (or when its data fails the ELM shapes) the Open Badges
+    credential is still issued and the problem is logged — or raised with ``strict=True``.
+    """
+    award = (Award.objects.select_for_update()
+             .select_related("learner", "version__microcredential__organisation").get(pk=award_id))
+    have = set(award.credentials.values_list("format", flat=True))
+    now = timezone.now().replace(microsecond=0)
+    if not OB3_FORMATS <= have:
+        issue_ob3(award, now=now)
+    if app_settings.ISSUE_EDC and CredentialFormat.EDC_JADES not in have:
+        try:
+            with transaction.atomic():
+                issue_edc(award, now=now)
+        except (SealNotConfigured, EdcBuildError, EdcValidationError) as exc:
+            logger.warning("Europass credential of award %s not issued: %s", award.pk, exc)
+            if strict:
+                raise EdcNotIssued(str(exc)) from exc
+    return list(award.credentials.order_by("format"))

@@ -1,0 +1,1 @@
+"""Public views: issuer documents (DID documents, profiles, status lists, achievements)."""

@@ -1,0 +1,1 @@
+"""Tests of badge and certificate-page image rendering."""

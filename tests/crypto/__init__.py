@@ -1,0 +1,1 @@
+"""Tests for mc_lms_bridge.crypto."""

@@ -1,0 +1,1 @@
+"""Tests of the credential format builders (OB3, EDC, CLR)."""

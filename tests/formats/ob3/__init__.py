@@ -1,0 +1,1 @@
+"""Tests of the Open Badges 3.0 builder."""

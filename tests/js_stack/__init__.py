@@ -1,0 +1,1 @@
+"""Tests of the independent-verifier harness (Digital Bazaar JS stack)."""

@@ -1,0 +1,1 @@
+"""Tests for mc_lms_bridge.status (Bitstring Status List)."""
