@@ -31,4 +31,7 @@ class McLmsBridgeConfig(AppConfig):
     }
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers system checks)
+        from . import (
+            checks,  # noqa: F401  (registers system checks)
+            signals,  # noqa: F401  (connects the Open edX receivers when openedx-events is installed)
+        )

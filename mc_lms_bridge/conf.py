@@ -41,6 +41,19 @@ DEFAULTS: dict[str, Any] = {
     "REMOTE_FETCHER": "mc_lms_bridge.verification.http_fetcher.HttpsFetcher",
     # Issue Europass EDC credentials too (needs an e-seal per organisation).
     "ISSUE_EDC": True,
+    # Work waiting longer than this (seconds) is re-queued by the reconciliation task.
+    "RECONCILE_AFTER_SECONDS": 300,
+    # Open edX: name of this installation in CompletionEvent.platform_instance (default: LMS_ROOT_URL).
+    "OPENEDX_PLATFORM_INSTANCE": None,
+    # Moodle web services: HTTP timeout (s), poll interval per course (min), request cap per poll run,
+    # enrolled-users page size, poll only active enrolments, webhook replay window (s) and body limit (bytes).
+    "MOODLE_HTTP_TIMEOUT": 10.0,
+    "MOODLE_POLL_INTERVAL_MINUTES": 60,
+    "MOODLE_POLL_MAX_REQUESTS": 100,
+    "MOODLE_ENROLLED_PAGE_SIZE": 1000,
+    "MOODLE_POLL_ONLY_ACTIVE": False,
+    "MOODLE_WEBHOOK_MAX_AGE": 300,
+    "MOODLE_WEBHOOK_MAX_BYTES": 65536,
     # Largest accepted JSON request body for the REST API, in bytes.
     "MAX_REQUEST_BYTES": 512 * 1024,
     # Page size of list endpoints.

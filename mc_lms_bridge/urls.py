@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 
+from .connectors.moodle.views import MoodleWebhookView
 from .views import issuer_documents
 
 app_name = "mc_lms_bridge"
@@ -15,4 +16,5 @@ urlpatterns = [
     path("orgs/<slug:slug>/achievements/<slug:mc_slug>/v<int:version>", issuer_documents.achievement,
          name="achievement"),
     path("orgs/<slug:slug>/status/<str:purpose>/<int:sequence>", issuer_documents.status_list, name="status-list"),
+    path("connectors/moodle/webhook/", MoodleWebhookView.as_view(), name="moodle-webhook"),
 ]

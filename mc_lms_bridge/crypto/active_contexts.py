@@ -21,7 +21,9 @@ _MAX_WRAPPED = 4096
 class TermInfo:
     """What a compact key means in one active context (looked up once, then reused)."""
 
-    __slots__ = ("expanded", "type_mapping", "container", "scoped_context", "language", "direction", "reverse")
+    __slots__ = (
+        "expanded", "type_mapping", "container", "scoped_context", "language", "direction", "reverse", "compiled",
+    )
 
     def __init__(self, context: ActiveContext, key: str):
         pyld_ctx = context.pyld
@@ -34,12 +36,13 @@ class TermInfo:
         self.direction = JsonLdProcessor.get_context_value(pyld_ctx, key, "@direction")
         mapping = pyld_ctx["mappings"].get(key)
         self.reverse = bool(mapping and mapping.get("reverse"))
+        self.compiled: Any = None  # filled in by the fast to-RDF path with its own precomputed view
 
 
 class ActiveContext:
     """A processed pyld active context plus lookup caches and its already-derived child contexts."""
 
-    __slots__ = ("pyld", "engine", "previous", "terms", "children", "_vocab_iris", "_id_iris")
+    __slots__ = ("pyld", "engine", "previous", "terms", "children", "_vocab_iris", "_id_iris", "id_terms", "type_terms")
 
     def __init__(self, pyld_ctx: dict, engine: ContextEngine):
         self.pyld = pyld_ctx
@@ -50,6 +53,9 @@ class ActiveContext:
         self.children: dict[Any, tuple[Any, ActiveContext]] = {}
         self._vocab_iris: dict[str, str | None] = {}
         self._id_iris: dict[str, str | None] = {}
+        # Caches for the fast to-RDF path: compact value -> N-Quads term (or None when it cannot be used).
+        self.id_terms: dict[str, str | None] = {}
+        self.type_terms: dict[str, str | None] = {}
 
     def term(self, key: str) -> TermInfo:
         info = self.terms.get(key)

@@ -33,6 +33,7 @@ __all__ = [
     "canonicalize",
     "canonicalize_exact",
     "canonicalize_nquads",
+    "context_engine",
     "document_quads",
 ]
 
@@ -40,7 +41,8 @@ _ENGINES: weakref.WeakKeyDictionary[Any, ContextEngine] = weakref.WeakKeyDiction
 _ENGINES_LOCK = threading.Lock()
 
 
-def _engine_for(loader: Callable[..., Any]) -> ContextEngine:
+def context_engine(loader: Callable[..., Any]) -> ContextEngine:
+    """The per-loader cache of processed contexts (created on first use, dropped with the loader)."""
     engine = _ENGINES.get(loader)
     if engine is None:
         with _ENGINES_LOCK:
@@ -54,10 +56,10 @@ def _engine_for(loader: Callable[..., Any]) -> ContextEngine:
 def document_quads(document: Mapping[str, Any], loader: Callable[..., Any]) -> list[Quad]:
     """RDF quads of a JSON-LD document: the cached fast path, else pyld in safe mode."""
     try:
-        return fast_document_quads(document, _engine_for(loader))
+        return fast_document_quads(document, context_engine(loader))
     except (FastPathUnsupported, JsonLdError):
         # Context errors are re-raised by the general path with the precise exception type.
-        return safe_document_quads(document, loader, _engine_for(loader).resolver_cache)
+        return safe_document_quads(document, loader, context_engine(loader).resolver_cache)
 
 
 def canonicalize(document: Mapping[str, Any], *, loader: Callable[..., Any]) -> str:
@@ -67,7 +69,7 @@ def canonicalize(document: Mapping[str, Any], *, loader: Callable[..., Any]) -> 
 
 def canonicalize_exact(document: Mapping[str, Any], *, loader: Callable[..., Any]) -> str:
     """Same result as canonicalize() but always through pyld's general expansion (reference path)."""
-    return canonicalize_quads(safe_document_quads(document, loader, _engine_for(loader).resolver_cache)).nquads
+    return canonicalize_quads(safe_document_quads(document, loader, context_engine(loader).resolver_cache)).nquads
 
 
 def canonicalize_nquads(text: str, *, hash_algorithm: str = "sha256") -> CanonicalDataset:

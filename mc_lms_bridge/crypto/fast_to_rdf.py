@@ -23,7 +23,7 @@ RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _ABSOLUTE_IRI = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$")  # pyld's own test, kept identical
 _SIMPLE_LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 _UNSAFE_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_EXPANDED_NODE_KEYWORDS = frozenset({"@id", "@type"})
+_MAX_TERM_CACHE = 4096
 
 
 class FastPathUnsupported(Exception):
@@ -44,7 +44,70 @@ def _node_term(iri: str | None) -> str:
     return iri_term(iri)
 
 
+def _cached_term(cache: dict, value: str, expand: Any) -> str:
+    term = cache.get(value)
+    if term is None:
+        if value in cache:
+            raise FastPathUnsupported
+        try:
+            term = _node_term(expand(value))
+        except FastPathUnsupported:
+            term = None
+        if len(cache) >= _MAX_TERM_CACHE:
+            cache.clear()
+        cache[value] = term
+        if term is None:
+            raise FastPathUnsupported
+    return term
+
+
+def _id_term(ctx: ActiveContext, value: str) -> str:
+    return _cached_term(ctx.id_terms, value, ctx.expand_id)
+
+
+def _vocab_term(ctx: ActiveContext, value: str) -> str:
+    return _cached_term(ctx.type_terms, value, ctx.expand_vocab)
+
+
+# How the fast path treats a key, precomputed once per (active context, key) and kept on the TermInfo.
+_ID, _TYPE, _PROPERTY, _LANGUAGE_MAP, _UNSUPPORTED = range(5)
+_LANGUAGE_CONTAINERS = (("@language",), ("@language", "@set"), ("@set", "@language"))
+
+
+def _compile(info: Any) -> tuple[int, str | None]:
+    compiled = info.compiled
+    if compiled is None:
+        expanded = info.expanded
+        if expanded == "@id":
+            compiled = (_ID, None)
+        elif expanded == "@type":
+            compiled = (_TYPE, None)
+        elif (
+            expanded is None
+            or expanded[:1] == "@"
+            or expanded[:2] == "_:"
+            or info.reverse
+            or _ABSOLUTE_IRI.match(expanded) is None
+            or _UNSAFE_IRI_CHARS.search(expanded)
+            or info.type_mapping == "@json"
+        ):
+            compiled = (_UNSUPPORTED, None)
+        elif info.container in _LANGUAGE_CONTAINERS:
+            compiled = (_LANGUAGE_MAP, iri_term(expanded))
+        elif any(container != "@set" for container in info.container):
+            compiled = (_UNSUPPORTED, None)
+        else:
+            compiled = (_PROPERTY, iri_term(expanded))
+        info.compiled = compiled
+    return compiled
+
+
 def _literal(value: Any, datatype: str | None, language: str | None) -> str:
+    if type(value) is str:
+        if datatype is None:
+            return literal_term(value, language=language) if language is not None else literal_term(value)
+        if datatype != XSD_DOUBLE:
+            return literal_term(value, datatype)
     if value is True or value is False:
         return literal_term("true" if value else "false", datatype or XSD_BOOLEAN)
     if datatype == XSD_DOUBLE:
@@ -95,61 +158,58 @@ class _Walker:
                 raise FastPathUnsupported
             ctx = ctx.with_embedded(element["@context"])
         type_scoped_ctx = ctx
-        type_keys = []
-        for key in sorted(element):
-            if key != "@context" and ctx.expand_vocab(key) == "@type":
-                type_keys.append(key)
+        type_keys = [key for key in element if key != "@context" and ctx.term(key).expanded == "@type"]
+        if len(type_keys) > 1:
+            type_keys.sort()
         for key in type_keys:
             values = element[key]
-            values = values if isinstance(values, list) else [values]
-            for type_name in sorted(value for value in values if isinstance(value, str)):
+            if type(values) is str:
+                values = [values]
+            elif len(values) > 1:
+                values = sorted(value for value in values if isinstance(value, str))
+            for type_name in values:
+                if type(type_name) is not str:
+                    continue
                 local = type_scoped_ctx.term(type_name).scoped_context
                 if local is not None and local is not False:
                     ctx = ctx.with_scoped(local, propagate=False, override_protected=False)
         subject = None
         pending: list[tuple[str, str]] = []  # (predicate term, object term) once the subject is known
+        append = pending.append
         for key, value in element.items():
             if key == "@context":
                 continue
             info = ctx.term(key)
-            expanded = info.expanded
-            if expanded == "@id":
-                if not isinstance(value, str):
+            kind, predicate = _compile(info)
+            if kind == _PROPERTY:
+                if info.scoped_context is None and type(value) is str:
+                    append((predicate, self.scalar(ctx, info, value)))
+                else:
+                    self.values(ctx, key, info, predicate, value, pending)
+            elif kind == _LANGUAGE_MAP:
+                if type(value) is dict:
+                    self.language_map(ctx, info, predicate, value, pending)
+                else:
+                    self.values(ctx, key, info, predicate, value, pending)
+            elif kind == _TYPE:
+                if type(value) is not str and type(value) is not list:
                     raise FastPathUnsupported
-                subject = _node_term(ctx.expand_id(value))
-            elif expanded == "@type":
-                for type_name in value if isinstance(value, list) else [value]:
-                    if not isinstance(type_name, str):
+                for type_name in [value] if type(value) is str else value:
+                    if type(type_name) is not str:
                         raise FastPathUnsupported
-                    pending.append((RDF_TYPE, _node_term(type_scoped_ctx.expand_vocab(type_name))))
+                    append((RDF_TYPE, _vocab_term(type_scoped_ctx, type_name)))
+            elif kind == _ID:
+                if type(value) is not str:
+                    raise FastPathUnsupported
+                subject = _id_term(ctx, value)
             else:
-                predicate = self.predicate(info)
-                self.values(ctx, key, info, predicate, value, pending)
+                raise FastPathUnsupported
         if subject is None:
             subject = self.new_bnode()
-        append = self.quads.append
+        quads = self.quads
         for predicate, obj in pending:
-            append((subject, predicate, obj, ""))
+            quads.append((subject, predicate, obj, ""))
         return subject
-
-    @staticmethod
-    def predicate(info: Any) -> str:
-        expanded = info.expanded
-        if (
-            expanded is None
-            or expanded[:1] == "@"
-            or expanded[:2] == "_:"
-            or info.reverse
-            or _ABSOLUTE_IRI.match(expanded) is None
-            or _UNSAFE_IRI_CHARS.search(expanded)
-        ):
-            raise FastPathUnsupported
-        for container in info.container:
-            if container != "@set":
-                raise FastPathUnsupported
-        if info.type_mapping == "@json":
-            raise FastPathUnsupported
-        return iri_term(expanded)
 
     def values(self, ctx: ActiveContext, key: str, info: Any, predicate: str, value: Any, pending: list) -> None:
         term_ctx = ctx
@@ -160,32 +220,60 @@ class _Walker:
                 raise FastPathUnsupported
         else:
             value_info = info
-        for item in value if isinstance(value, list) else [value]:
+        for item in value if type(value) is list else [value]:
             if item is None:
                 continue
-            if isinstance(item, dict):
+            if type(item) is dict:
                 if "@value" in item:
                     pending.append((predicate, self.value_object(term_ctx, key, item)))
                 else:
                     pending.append((predicate, self.node(term_ctx, key, item)))
-            elif isinstance(item, list):
+            elif type(item) is list:
                 raise FastPathUnsupported
             else:
                 pending.append((predicate, self.scalar(term_ctx, value_info, item)))
 
     @staticmethod
+    def language_map(ctx: ActiveContext, info: Any, predicate: str, value: dict, pending: list) -> None:
+        """Mirror pyld's language-map expansion: keys are language tags (or @none), values strings."""
+        if info.direction is not None:
+            raise FastPathUnsupported
+        term_ctx = ctx
+        if info.scoped_context is not None:
+            term_ctx = ctx.with_scoped(info.scoped_context, propagate=True, override_protected=True)
+        for language, items in value.items():
+            if term_ctx.expand_vocab(language) == "@none":
+                tag = None
+            elif _SIMPLE_LANGUAGE.fullmatch(language):
+                tag = language.lower()
+            else:
+                raise FastPathUnsupported
+            for item in items if type(items) is list else [items]:
+                if item is None:
+                    continue
+                if type(item) is not str:
+                    raise FastPathUnsupported
+                pending.append((predicate, literal_term(item, language=tag) if tag else literal_term(item)))
+
+    @staticmethod
     def scalar(term_ctx: ActiveContext, info: Any, value: Any) -> str:
         type_mapping = info.type_mapping
-        if isinstance(value, str):
+        if type_mapping is None:
+            if type(value) is str:
+                if info.direction is not None:
+                    raise FastPathUnsupported
+                return _literal(value, None, info.language)
+            return _literal(value, None, None)
+        if type(value) is str:
             if type_mapping == "@id":
-                return _node_term(term_ctx.expand_id(value))
+                return _id_term(term_ctx, value)
             if type_mapping == "@vocab":
-                return _node_term(term_ctx.expand_vocab(value))
-        if type_mapping is not None and type_mapping not in ("@id", "@vocab", "@none"):
+                return _vocab_term(term_ctx, value)
+        if type_mapping not in ("@id", "@vocab", "@none"):
             if _ABSOLUTE_IRI.match(type_mapping) is None or type_mapping[:2] == "_:":
                 raise FastPathUnsupported
             return _literal(value, type_mapping, None)
-        if isinstance(value, str):
+        if type(value) is str:
             if info.direction is not None:
                 raise FastPathUnsupported
             return _literal(value, None, info.language)

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..conf import app_settings
+from ..delivery.outbox import queue_deliveries
 from ..formats.edc.errors import EdcBuildError, EdcValidationError
 from ..models import Award, CredentialFormat, IssuedCredential
 from .edc import SealNotConfigured, issue_edc
@@ -30,6 +31,8 @@ def issue(award_id, *, strict: bool = False) -> list[IssuedCredential]:
     """
     award = (Award.objects.select_for_update()
              .select_related("learner", "version__microcredential__organisation").get(pk=award_id))
+    if award.revoked_at is not None:  # reversed before its credentials were issued: issue nothing more
+        return list(award.credentials.order_by("format"))
     have = set(award.credentials.values_list("format", flat=True))
     now = timezone.now().replace(microsecond=0)
     if not OB3_FORMATS <= have:
@@ -42,4 +45,5 @@ def issue(award_id, *, strict: bool = False) -> list[IssuedCredential]:
             logger.warning("Europass credential of award %s not issued: %s", award.pk, exc)
             if strict:
                 raise EdcNotIssued(str(exc)) from exc
+    queue_deliveries(award)
     return list(award.credentials.order_by("format"))

@@ -3,7 +3,9 @@
 from .api_token import ApiToken, Scope
 from .audit import AuditLogEntry
 from .award import Award
+from .completion_event import CompletionEvent, EventState
 from .course_tag import CompletionRule, CourseTag
+from .delivery import Delivery, DeliveryState
 from .issued_credential import CredentialFormat, CredentialState, IssuedCredential
 from .issuer_key import IssuerKey, KeyAlgorithm
 from .learner import Learner, LearnerAccount
@@ -13,9 +15,11 @@ from .microcredential import (
     MicroCredential,
     MicroCredentialVersion,
     QfEheaCycle,
+    ReversalPolicy,
     Stackability,
     Status,
 )
+from .moodle import MoodleSite
 from .organisation import Organisation
 from .pathway import Pathway
 from .seal import OrganisationSeal
@@ -23,7 +27,8 @@ from .status_list import StatusList, StatusPurpose
 
 __all__ = [
     "Award", "CredentialFormat", "CredentialState", "IssuedCredential", "IssuerKey", "KeyAlgorithm", "StatusList",
-    "StatusPurpose", "OrganisationSeal",
+    "StatusPurpose", "OrganisationSeal", "CompletionEvent", "EventState", "Delivery",
+    "DeliveryState", "ReversalPolicy", "MoodleSite",
     "ApiToken", "AuditLogEntry", "CompletionRule", "CourseTag", "ImmutableVersionError", "Learner",
     "LearnerAccount", "LearningOutcome", "MicroCredential", "MicroCredentialVersion", "Organisation", "Pathway",
     "QfEheaCycle", "Scope", "Stackability", "Status",

@@ -19,6 +19,7 @@ class Scope(models.TextChoices):
     CATALOGUE_PUBLISH = "catalogue:publish", "Review, publish and retire"
     CREDENTIALS_READ = "credentials:read", "Read issued credentials"
     CREDENTIALS_STATUS = "credentials:status", "Revoke, suspend and unsuspend credentials"
+    COMPLETIONS_WRITE = "completions:write", "Report course completions (SIS / LMS)"
 
 
 ALL_SCOPES = [choice.value for choice in Scope]

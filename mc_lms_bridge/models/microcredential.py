@@ -42,6 +42,12 @@ CONTENT_FIELDS = (
 )
 
 
+class ReversalPolicy(models.TextChoices):
+    IGNORE = "ignore", "Ignore (keep the credential)"
+    SUSPEND = "suspend", "Suspend the credential"
+    REVOKE = "revoke", "Revoke the credential"
+
+
 class ImmutableVersionError(Exception):
     """Raised when code tries to change the content of a version that has left the draft state."""
 
@@ -54,6 +60,9 @@ class MicroCredential(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="microcredentials",
         help_text="The issuing organisation that owns this catalogue entry.")
     slug = models.CharField(max_length=64, validators=[slug_validator])
+    reversal_policy = models.CharField(
+        max_length=8, choices=ReversalPolicy.choices, default=ReversalPolicy.IGNORE,
+        help_text="What a later failing grade or revoked certificate does to an issued credential.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

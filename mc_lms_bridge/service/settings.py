@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "mc_lms_bridge",
+    "lti.apps.LtiToolConfig",
 ]
 
 MIDDLEWARE = [
@@ -92,12 +93,31 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing must not hang a web request while the broker is down: the event is already in the inbox and
+# reconciliation re-queues it.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5, "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    # Redis: an unacknowledged task of a crashed worker is redelivered after this many seconds.
+    "visibility_timeout": int(os.environ.get("MC_BRIDGE_BROKER_VISIBILITY_TIMEOUT", "3600")),
+}
+CELERY_BEAT_SCHEDULE = {
+    "mc-bridge-reconcile": {"task": "mc_lms_bridge.reconcile", "schedule": 60.0},
+    "mc-bridge-poll-moodle": {"task": "mc_lms_bridge.poll_due_moodle_courses", "schedule": 60.0},
+}
+EMAIL_BACKEND = os.environ.get("MC_BRIDGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("MC_BRIDGE_FROM_EMAIL", "credentials@localhost")
 
 MC_LMS_BRIDGE = {
     "BASE_URL": BASE_URL,
     "KEY_ENCRYPTION_SECRET": persistent_secret("MC_BRIDGE_KEY_ENCRYPTION_SECRET", "key-encryption-secret",
                                                debug=DEBUG),
     "IDENTITY_HASH_SALT": persistent_secret("MC_BRIDGE_IDENTITY_HASH_SALT", "identity-hash-salt", debug=DEBUG),
+    "ISSUE_EDC": env_bool("MC_BRIDGE_ISSUE_EDC", True),
 }
 
 LOGGING = {

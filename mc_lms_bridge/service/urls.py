@@ -5,5 +5,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("lti/", include("lti.urls")),
     path("", include("mc_lms_bridge.urls")),
 ]

@@ -7,10 +7,10 @@ import pytest
 from mc_lms_bridge.crypto.canonicalize import (
     RelativeIriError,
     UndefinedTermError,
-    _engine_for,
     canonicalize,
     canonicalize_exact,
     canonicalize_nquads,
+    context_engine,
 )
 from mc_lms_bridge.crypto.document_loader import strict_document_loader
 from mc_lms_bridge.crypto.fast_to_rdf import FastPathUnsupported, fast_document_quads
@@ -58,7 +58,7 @@ def test_employment_vector_canonical_form_is_a_fixed_point():
 
 def test_realistic_credential_takes_the_fast_path_and_matches_the_exact_path(loader):
     credential = load_json(EXAMPLES / "constructed-ob3-microcredential-unsigned.json")
-    assert fast_document_quads(credential, _engine_for(loader))
+    assert fast_document_quads(credential, context_engine(loader))
     assert canonicalize(credential, loader=loader) == canonicalize_exact(credential, loader=loader)
 
 
@@ -115,6 +115,6 @@ def test_unsupported_shapes_fall_back_to_the_exact_path(loader):
         "items": ["a", "b"],
     }
     with pytest.raises(FastPathUnsupported):
-        fast_document_quads(document, _engine_for(loader))
+        fast_document_quads(document, context_engine(loader))
     assert "<http://www.w3.org/1999/02/22-rdf-syntax-ns#first>" in canonicalize(document, loader=loader)
     assert canonicalize(document, loader=loader) == canonicalize_exact(document, loader=loader)

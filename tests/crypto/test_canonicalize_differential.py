@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
 
-from mc_lms_bridge.crypto.canonicalize import _engine_for, canonicalize
+from mc_lms_bridge.crypto.canonicalize import canonicalize, context_engine
 from mc_lms_bridge.crypto.document_loader import strict_document_loader
 from mc_lms_bridge.crypto.fast_to_rdf import FastPathUnsupported, fast_document_quads
 
@@ -147,7 +147,7 @@ def test_matches_plain_pyld(document):
 
 
 def test_template_matches_plain_pyld_through_the_fast_path():
-    assert fast_document_quads(TEMPLATE, _engine_for(LOADER))
+    assert fast_document_quads(TEMPLATE, context_engine(LOADER))
     assert canonicalize(TEMPLATE, loader=LOADER) == _pyld_reference(TEMPLATE)
 
 
@@ -155,7 +155,7 @@ def test_list_containers_fall_back_and_still_match():
     document = copy.deepcopy(TEMPLATE)
     document["credentialSubject"]["achievement"]["resultDescription"][0]["allowedValue"] = ["A", "B"]
     try:
-        fast_document_quads(document, _engine_for(LOADER))
+        fast_document_quads(document, context_engine(LOADER))
         took_fast_path = True
     except FastPathUnsupported:
         took_fast_path = False
@@ -167,3 +167,49 @@ def test_control_characters_follow_rdfc10():
     document = copy.deepcopy(TEMPLATE)
     document["name"] = "a\bb\fc\x00d\x1fe\x7f"
     assert '"a\\bb\\fc\\u0000d\\u001Fe\\u007F"' in canonicalize(document, loader=LOADER)
+
+
+EDC_TEMPLATE = load_json(EXAMPLES / "minimal-microcredential-elm32.jsonld")
+
+
+def _language_map_paths(node, path=()):
+    """Paths of every language map ({"en": "..."}) in the EDC template."""
+    if isinstance(node, dict):
+        if node and all(len(key) == 2 and key != "id" and isinstance(value, str) for key, value in node.items()):
+            yield path
+            return
+        for key, value in node.items():
+            yield from _language_map_paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _language_map_paths(value, (*path, index))
+
+
+EDC_LANGUAGE_MAPS = list(_language_map_paths(EDC_TEMPLATE))
+language_maps = st.dictionaries(
+    st.one_of(languages, st.just("@none")), st.one_of(texts, st.lists(texts, max_size=3), st.none()),
+    min_size=1, max_size=4,
+)
+
+
+@st.composite
+def edc_credentials(draw):
+    document = copy.deepcopy(EDC_TEMPLATE)
+    for path in EDC_LANGUAGE_MAPS:
+        parent = document
+        for step in path[:-1]:
+            parent = parent[step]
+        parent[path[-1]] = draw(language_maps)
+    return document
+
+
+def test_edc_template_takes_the_fast_path():
+    assert len(EDC_LANGUAGE_MAPS) >= 10
+    assert fast_document_quads(EDC_TEMPLATE, context_engine(LOADER))
+    assert canonicalize(EDC_TEMPLATE, loader=LOADER) == _pyld_reference(EDC_TEMPLATE)
+
+
+@settings(max_examples=max(EXAMPLES_COUNT // 3, 50), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edc_credentials())
+def test_edc_language_maps_match_plain_pyld(document):
+    assert canonicalize(document, loader=LOADER) == _pyld_reference(document)

@@ -6,6 +6,7 @@ import json
 from functools import cache
 from importlib import resources
 
+import jsonschema_rs
 from jsonschema import Draft201909Validator
 
 ACHIEVEMENT_CREDENTIAL_SCHEMA_FILE = "ob_v3p0_achievementcredential_schema.json"
@@ -24,6 +25,12 @@ def schema_validator(file_name: str) -> Draft201909Validator:
     return Draft201909Validator(schema, format_checker=Draft201909Validator.FORMAT_CHECKER)
 
 
+@cache
+def fast_validator(file_name: str):
+    """The same schema compiled by jsonschema-rs (Rust): a ~1000x faster yes/no answer with format checks."""
+    return jsonschema_rs.validator_for(json.loads(schema_bytes(file_name)), validate_formats=True)
+
+
 def json_path(path) -> str:
     """Render a jsonschema error path as ``$.a.b[0].c``."""
     rendered = "$"
@@ -33,7 +40,13 @@ def json_path(path) -> str:
 
 
 def schema_errors(document: dict, file_name: str) -> list[str]:
-    """Return readable ``<json path>: <message>`` strings, sorted, for every violation of a schema."""
+    """Return readable ``<json path>: <message>`` strings, sorted, for every violation of a schema.
+
+    Valid documents (the common case) are recognised by jsonschema-rs; the Python validator then only runs to
+    explain an invalid one. A differential test keeps both validators in agreement.
+    """
+    if fast_validator(file_name).is_valid(document):
+        return []
     errors = schema_validator(file_name).iter_errors(document)
     return sorted(f"{json_path(error.absolute_path)}: {error.message}" for error in errors)
 

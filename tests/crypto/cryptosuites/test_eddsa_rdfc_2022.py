@@ -237,3 +237,24 @@ def test_errors_do_not_reveal_the_private_key(loader):
                      private_key=decode_secret_key(secret), verification_method="did:web:x#k",
                      created="2024-01-01T00:00:00Z", loader=loader)
     assert secret not in str(caught.value) and secret not in repr(caught.value)
+
+
+def test_vc11_credential_needs_the_data_integrity_context(loader):
+    # VCDM 1.1 + edc-ap do not define the proof terms; safe mode refuses instead of dropping them.
+    credential = load_json(EXAMPLES / "minimal-microcredential-elm32.jsonld")
+    with pytest.raises(ProofCreationError, match="created"):
+        create_proof(credential, private_key=Ed25519PrivateKey.generate(), verification_method="did:web:x#k",
+                     created="2025-06-30T10:00:00Z", loader=loader)
+
+
+def test_edc_credential_round_trip(loader):
+    key = Ed25519PrivateKey.generate()
+    credential = load_json(EXAMPLES / "minimal-microcredential-elm32.jsonld")
+    credential["@context"].append("https://w3id.org/security/data-integrity/v2")
+    signed = create_proof(credential, private_key=key, verification_method="did:web:x#k",
+                          created="2025-06-30T10:00:00Z", loader=loader)
+    assert verify_proof(signed, resolve_public_key=lambda _m: key.public_key(), loader=loader).verified
+    signed["credentialSubject"]["hasClaim"][0]["title"] = {"en": "Changed"}
+    assert verify_proof(signed, resolve_public_key=lambda _m: key.public_key(), loader=loader).reason == (
+        "The Ed25519 signature does not match the document and proof."
+    )

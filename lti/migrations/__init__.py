@@ -1,0 +1,1 @@
+"""Migrations of the LTI 1.3 tool."""

@@ -1,0 +1,81 @@
+"""Completions endpoint: POST a completion with an Idempotency-Key; GET its processing state."""
+
+from __future__ import annotations
+
+import re
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status, views
+from rest_framework.response import Response
+
+from ... import identity
+from ...connectors.api import IDEMPOTENCY_HEADER, ApiCompletionSerializer, normalize
+from ...models import CompletionEvent, CredentialFormat, IssuedCredential
+from ...pipeline.inbox import record_completion
+from ..permissions import CatalogueAccess, token_of
+from .base import ApiViewMixin
+
+KEY_RE = re.compile(r"^[A-Za-z0-9._:\-]{8,200}$")
+
+
+def event_state(event: CompletionEvent) -> dict:
+    body = {"id": str(event.pk), "state": event.state, "course_id": event.course_id, "kind": event.kind,
+            "received_at": event.received_at, "processed_at": event.processed_at, "outcome": event.outcome}
+    if event.award_id:
+        body["award"] = str(event.award_id)
+        body["credentials"] = [
+            {"format": c.format, "state": c.state, "page": identity.credential_page_url(c.pk)
+             if c.format == CredentialFormat.OB3_DATA_INTEGRITY else None}
+            for c in IssuedCredential.objects.filter(award_id=event.award_id).order_by("format")]
+    return body
+
+
+class CompletionListView(ApiViewMixin, views.APIView):
+    """Report a completion (scope completions:write). Replays with the same Idempotency-Key are no-ops."""
+
+    permission_classes = [CatalogueAccess]
+    required_scopes = {"post": "completions:write"}
+
+    def initial(self, request, *args, **kwargs):
+        self.action = request.method.lower()
+        super().initial(request, *args, **kwargs)
+
+    @extend_schema(request=ApiCompletionSerializer, responses={202: dict},
+                   parameters=[OpenApiParameter(IDEMPOTENCY_HEADER, str, OpenApiParameter.HEADER, required=True)])
+    def post(self, request):
+        token = token_of(request)
+        if token is None:
+            raise serializers.ValidationError({"non_field_errors": ["Completions are reported with an API token."]})
+        key = request.headers.get(IDEMPOTENCY_HEADER, "")
+        if not KEY_RE.match(key):
+            raise serializers.ValidationError({IDEMPOTENCY_HEADER: [
+                "Send an Idempotency-Key header of 8-200 characters (letters, digits, . _ : -)."]})
+        body = ApiCompletionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        completion = normalize(body.validated_data, organisation_slug=token.organisation.slug,
+                               idempotency_key=key, raw=request.data)
+        event, created = record_completion(completion)
+        if not created and event.raw != completion.raw:
+            return Response({"detail": "This Idempotency-Key was already used with a different body.",
+                             "code": "idempotency_conflict", "id": str(event.pk)}, status=status.HTTP_409_CONFLICT)
+        return Response({**event_state(event), "created": created},
+                        status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK)
+
+
+class CompletionDetailView(ApiViewMixin, views.APIView):
+    """Processing state of a completion this organisation reported."""
+
+    permission_classes = [CatalogueAccess]
+    required_scopes = {"get": "completions:write"}
+
+    def initial(self, request, *args, **kwargs):
+        self.action = request.method.lower()
+        super().initial(request, *args, **kwargs)
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, pk):
+        token = token_of(request)
+        slug = token.organisation.slug if token else None
+        event = get_object_or_404(CompletionEvent, pk=pk, platform="api", platform_instance=slug)
+        return Response(event_state(event))

@@ -1,0 +1,1 @@
+"""Moodle connector: web-services client, completion poller and signed course-completion webhook."""

@@ -1,0 +1,1 @@
+"""Open edX connector: openedx-events receivers that turn course and certificate events into inbox rows."""

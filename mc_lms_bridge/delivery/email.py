@@ -1,0 +1,37 @@
+"""E-mail channel: tells the learner their credentials are ready, with links (no attachments, no secrets)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+
+from .. import identity
+from ..models import CredentialFormat, Delivery
+
+
+def compose(delivery: Delivery) -> EmailMessage:
+    award = delivery.award
+    version = award.version
+    title = version.title.get("en") or next(iter(version.title.values()))
+    organisation = version.microcredential.organisation.display_name
+    links = []
+    for credential in award.credentials.order_by("format"):
+        if credential.format == CredentialFormat.OB3_DATA_INTEGRITY:
+            links.append(f"Your credential page: {identity.credential_page_url(credential.pk)}")
+    body = "\n".join([
+        f"Dear {award.learner.given_name or award.learner},",
+        "",
+        f"{organisation} has awarded you the micro-credential \"{title}\".",
+        "It was issued as an Open Badges 3.0 credential and a Europass digital credential.",
+        "",
+        *links,
+        "",
+        "From the credential page you can add it to LinkedIn, download the baked badge and the Europass file,",
+        "and share a verification link with employers.",
+    ])
+    return EmailMessage(subject=f"Your micro-credential: {title}", body=body,
+                        from_email=getattr(settings, "DEFAULT_FROM_EMAIL", None), to=[award.learner.email])
+
+
+def send(delivery: Delivery) -> None:
+    compose(delivery).send(fail_silently=False)

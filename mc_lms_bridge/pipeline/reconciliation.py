@@ -1,0 +1,47 @@
+"""Reconciliation: find work that a lost message or a crashed worker left behind, and queue it again."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from ..conf import app_settings
+from ..models import Award, CompletionEvent, CredentialFormat, Delivery, DeliveryState, EventState
+from .queueing import safe_delay
+
+logger = logging.getLogger(__name__)
+MAX_EVENT_ATTEMPTS = 10
+
+
+def stuck_work(*, older_than: timedelta, limit: int = 5000) -> dict[str, list]:
+    """Ids of events, awards and deliveries waiting longer than ``older_than``."""
+    cutoff = timezone.now() - older_than
+    events = list(CompletionEvent.objects.filter(
+        state__in=[EventState.RECEIVED, EventState.FAILED], received_at__lt=cutoff,
+        attempts__lt=MAX_EVENT_ATTEMPTS).order_by("received_at").values_list("pk", flat=True)[:limit])
+    expected = 3 if app_settings.ISSUE_EDC else 2
+    awards = list(Award.objects.filter(revoked_at__isnull=True, created_at__lt=cutoff)
+                  .annotate(n=Count("credentials", filter=Q(credentials__format__in=CredentialFormat.values)))
+                  .filter(n__lt=expected).order_by("created_at").values_list("pk", flat=True)[:limit])
+    deliveries = list(Delivery.objects.filter(state__in=[DeliveryState.PENDING, DeliveryState.FAILED],
+                                              created_at__lt=cutoff, attempts__lt=10)
+                      .order_by("created_at").values_list("pk", flat=True)[:limit])
+    return {"events": events, "awards": awards, "deliveries": deliveries}
+
+
+def requeue_stuck(*, older_than: timedelta | None = None) -> dict[str, int]:
+    """Queue the stuck work again (tasks are idempotent, so a double queue is harmless)."""
+    work = stuck_work(older_than=older_than or timedelta(seconds=app_settings.RECONCILE_AFTER_SECONDS))
+    for event_id in work["events"]:
+        safe_delay("process_completion_event", str(event_id))
+    for award_id in work["awards"]:
+        safe_delay("issue_award", str(award_id))
+    for delivery_id in work["deliveries"]:
+        safe_delay("send_delivery", delivery_id)
+    counts = {name: len(ids) for name, ids in work.items()}
+    if any(counts.values()):
+        logger.info("Reconciliation re-queued %s", counts)
+    return counts

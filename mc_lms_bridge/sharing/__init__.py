@@ -1,0 +1,1 @@
+"""Links that let learners share a credential on social and professional networks."""

@@ -1,0 +1,1 @@
+"""Tests of the Open edX connector, receivers and plugin wiring."""
