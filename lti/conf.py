@@ -20,6 +20,8 @@ DEFAULTS: dict[str, Any] = {
     "JWKS_CACHE_SECONDS": 300,
     # Days a rotated-out tool key stays in the tool JWKS.
     "RETIRED_KEY_DAYS": 30,
+    # Accept http:// platform URLs during dynamic registration (local development and tests only).
+    "REGISTRATION_ALLOW_HTTP": False,
     # Dotted path of the HTTP function: (method, url, *, headers, data, json) -> (status, headers, body bytes).
     "HTTP_FUNCTION": "lti.http.request",
 }

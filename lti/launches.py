@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from . import claims as c
 from .conf import lti_settings
-from .models import LtiLaunch
+from .models import LtiContext, LtiLaunch, origin_of
 from .validation import LaunchRejected, ValidLaunch
 
 #: Claims kept with a launch, copied as given (they hold no personal data).
@@ -27,10 +27,32 @@ def _kept(payload: dict) -> dict:
     return kept
 
 
+def _url(value) -> str:
+    return value if isinstance(value, str) and len(value) <= 500 and origin_of(value) else ""
+
+
+def _remember_services(valid: ValidLaunch, context_id: str) -> None:
+    """Keep the course's NRPS/AGS endpoints (only well-formed http(s) URLs) for later service calls."""
+    payload = valid.payload
+    nrps = payload.get(c.NRPS) if isinstance(payload.get(c.NRPS), dict) else {}
+    ags = payload.get(c.AGS_ENDPOINT) if isinstance(payload.get(c.AGS_ENDPOINT), dict) else {}
+    services = {"memberships_url": _url(nrps.get("context_memberships_url")),
+                "lineitems_url": _url(ags.get("lineitems")), "lineitem_url": _url(ags.get("lineitem"))}
+    if not any(services.values()):
+        return
+    scopes = ags.get("scope") if isinstance(ags.get("scope"), list) else []
+    link = payload.get(c.RESOURCE_LINK) if isinstance(payload.get(c.RESOURCE_LINK), dict) else {}
+    LtiContext.objects.update_or_create(
+        platform=valid.platform, context_id=context_id,
+        defaults={**services, "deployment": valid.deployment, "ags_scopes": [str(s) for s in scopes][:20],
+                  "resource_link_id": str(link.get("id") or "")[:255]})
+
+
 def record(valid: ValidLaunch) -> LtiLaunch:
     """Store a validated launch and return it; its launch_id authenticates the following page requests."""
     payload = valid.payload
     context = payload[c.CONTEXT]
+    _remember_services(valid, context["id"])
     return LtiLaunch.objects.create(
         platform=valid.platform, deployment=valid.deployment, message_type=payload[c.MESSAGE_TYPE],
         subject=payload["sub"], roles=payload[c.ROLES], context_id=context["id"],

@@ -153,3 +153,23 @@ class LtiRegistrationInvite(models.Model):
 
     def __str__(self) -> str:
         return f"registration invite for {self.organisation.slug}"
+
+
+class LtiContext(models.Model):
+    """A course's LTI Advantage endpoints (NRPS, AGS) from its latest launch; kept after launches expire."""
+
+    platform = models.ForeignKey(LtiPlatform, on_delete=models.CASCADE, related_name="contexts")
+    deployment = models.ForeignKey(LtiDeployment, on_delete=models.CASCADE, related_name="+")
+    context_id = models.CharField(max_length=255)
+    resource_link_id = models.CharField(max_length=255, blank=True)
+    memberships_url = models.URLField(max_length=500, blank=True, help_text="NRPS context_memberships_url.")
+    lineitems_url = models.URLField(max_length=500, blank=True, help_text="AGS line items container URL.")
+    lineitem_url = models.URLField(max_length=500, blank=True, help_text="AGS line item of the resource link.")
+    ags_scopes = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["platform", "context_id"], name="uniq_lti_context")]
+
+    def __str__(self) -> str:
+        return f"context {self.context_id} of platform {self.platform_id}"

@@ -14,5 +14,6 @@ urlpatterns = [
     path("course/", instructor.course, name="course"),
     path("course/awards/", instructor.award_status, name="award-status"),
     path("learner/", learner.learner, name="learner"),
-    path("register/<str:token>/", registration.register, name="register"),
+    path("register/", registration.register, name="register"),
+    path("register/<str:token>/", registration.register, name="register-invite"),
 ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.shortcuts import render
 
 from . import audit
 from .catalogue import lifecycle
@@ -10,6 +13,7 @@ from .models import (
     ApiToken,
     AuditLogEntry,
     CourseTag,
+    IssuedCredential,
     Learner,
     LearnerAccount,
     LearningOutcome,
@@ -20,6 +24,7 @@ from .models import (
     Status,
 )
 from .models.microcredential import CONTENT_FIELDS
+from .status.service import StatusChangeRefused, change_status
 
 
 def _actor(request) -> audit.Actor:
@@ -159,3 +164,52 @@ class AuditLogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class StatusChangeForm(forms.Form):
+    reason = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="Kept in the audit log.")
+
+
+@admin.register(IssuedCredential)
+class IssuedCredentialAdmin(admin.ModelAdmin):
+    """Issued credentials are never edited; admins revoke, suspend or unsuspend them with a reason."""
+
+    list_display = ["credential_id", "format", "state", "issued_at", "award"]
+    list_filter = ["format", "state"]
+    search_fields = ["credential_id"]
+    readonly_fields = ["award", "format", "credential_id", "state", "issued_at", "status_list", "status_index", "key"]
+    exclude = ["payload"]
+    actions = ["revoke", "suspend", "unsuspend"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def _change(self, request, queryset, action: str):
+        form = StatusChangeForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return render(request, "admin/mc_lms_bridge/status_change.html", {
+                **self.admin_site.each_context(request), "form": form, "action": action, "credentials": queryset,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME, "opts": self.model._meta})
+        for credential in queryset:
+            try:
+                change_status(credential, action, actor=_actor(request), reason=form.cleaned_data["reason"])
+                self.message_user(request, f"{credential.credential_id}: {action} done.")
+            except StatusChangeRefused as exc:
+                self.message_user(request, f"{credential.credential_id}: {exc}", level=messages.ERROR)
+        return None
+
+    @admin.action(description="Revoke selected credentials (permanent)")
+    def revoke(self, request, queryset):
+        return self._change(request, queryset, "revoke")
+
+    @admin.action(description="Suspend selected credentials")
+    def suspend(self, request, queryset):
+        return self._change(request, queryset, "suspend")
+
+    @admin.action(description="Lift the suspension of selected credentials")
+    def unsuspend(self, request, queryset):
+        return self._change(request, queryset, "unsuspend")

@@ -17,4 +17,7 @@ urlpatterns = [
          name="achievement"),
     path("orgs/<slug:slug>/status/<str:purpose>/<int:sequence>", issuer_documents.status_list, name="status-list"),
     path("connectors/moodle/webhook/", MoodleWebhookView.as_view(), name="moodle-webhook"),
+    path("", include("mc_lms_bridge.pathways.urls")),
+    path("", include("mc_lms_bridge.oid4vci.urls")),
+    path("", include("mc_lms_bridge.web.urls")),
 ]

@@ -8,13 +8,15 @@ from datetime import datetime
 from urllib.request import Request, urlopen
 
 from .. import sealstore
-from ..badges import BadgeStyle, render_credential_page_png
+from ..badges import BadgeStyle
+from ..badges.page_fast import credential_page_png_fast
 from ..catalogue.records import award_record, learner_record, microcredential_record, organisation_record
 from ..conf import app_settings
 from ..crypto.jades import seal_jades
 from ..crypto.tsa import TimestampClient
-from ..formats.edc import build_edc_credential, ensure_valid_edc, missing_elements
-from ..formats.edc.errors import EdcBuildError
+from ..formats.edc import build_edc_credential, missing_elements
+from ..formats.edc.errors import EdcBuildError, EdcValidationError
+from ..formats.edc.template_cache import personal_values, validate_edc_fast
 from ..models import Award, CredentialFormat, IssuedCredential
 
 
@@ -35,8 +37,8 @@ def timestamp_client() -> TimestampClient | None:
 
 def display_image(award: Award, microcredential) -> bytes:
     """The rendered credential page (PNG) that Europass shows as the credential's displayParameter image."""
-    return render_credential_page_png(microcredential, str(award.learner), award.awarded_at.date(),
-                                      style=BadgeStyle())
+    return credential_page_png_fast(microcredential, str(award.learner), award.awarded_at.date(),
+                                    style=BadgeStyle())
 
 
 def issue_edc(award: Award, *, now: datetime) -> IssuedCredential:
@@ -57,7 +59,12 @@ def issue_edc(award: Award, *, now: datetime) -> IssuedCredential:
         raise EdcBuildError("The Europass credential lacks mandatory elements: " + ", ".join(missing) + ".")
     credential = build_edc_credential(**records, issuer=organisation_record(organisation), now=now,
                                       display_image_png=display_image(award, records["microcredential"]))
-    ensure_valid_edc(credential)
+    learner = records["learner"]
+    personal = personal_values([learner.given_name, learner.family_name, learner.full_name, award.grade],
+                               emails=[learner.email])
+    report = validate_edc_fast(credential, personal)
+    if not report.conforms:
+        raise EdcValidationError(report.violations)
     payload = json.dumps(credential, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     sealed = seal_jades(payload, material, signing_time=now, timestamp_client=timestamp_client())
     return IssuedCredential.objects.create(

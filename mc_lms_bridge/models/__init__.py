@@ -21,7 +21,8 @@ from .microcredential import (
 )
 from .moodle import MoodleSite
 from .organisation import Organisation
-from .pathway import Pathway
+from .pathway import Pathway, PathwayIndexEntry, PathwayRevocationPolicy
+from .recognition import Recognition, RecognitionDecision, RecognitionRule
 from .seal import OrganisationSeal
 from .status_list import StatusList, StatusPurpose
 
@@ -32,4 +33,5 @@ __all__ = [
     "ApiToken", "AuditLogEntry", "CompletionRule", "CourseTag", "ImmutableVersionError", "Learner",
     "LearnerAccount", "LearningOutcome", "MicroCredential", "MicroCredentialVersion", "Organisation", "Pathway",
     "QfEheaCycle", "Scope", "Stackability", "Status",
+    "PathwayIndexEntry", "PathwayRevocationPolicy", "Recognition", "RecognitionDecision", "RecognitionRule",
 ]

@@ -71,7 +71,8 @@ LOG_DIR = Path(os.environ.get("MC_BRIDGE_TEST_ARTIFACTS", "test-artifacts"))
 def start_worker(broker_url: str, *, concurrency: int = 2, extra_env: dict | None = None) -> subprocess.Popen:
     """A real `celery worker` process on the test database and the given broker (log in test-artifacts/)."""
     env = {**os.environ, "DATABASE_URL": database_url(), "CELERY_BROKER_URL": broker_url,
-           "DJANGO_SETTINGS_MODULE": "mc_lms_bridge.service.settings", **(extra_env or {})}
+           "DJANGO_SETTINGS_MODULE": "mc_lms_bridge.service.settings",
+           "MC_BRIDGE_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", **(extra_env or {})}
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     log = open(LOG_DIR / f"celery-worker-{int(time.time() * 1000)}.log", "ab")  # noqa: SIM115 - owned by the child
     process = subprocess.Popen(  # noqa: S603

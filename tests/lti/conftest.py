@@ -46,3 +46,12 @@ def openedx(client, edx_pem, org_a):
         auth_login_url="https://openedx.test/api/lti_consumer/v1/launch/", public_jwks=driver.jwks())
     LtiDeployment.objects.create(platform=driver.record, deployment_id=driver.deployment_id)
     return driver
+
+
+@pytest.fixture
+def spec_server():
+    from spec_server import SpecServer
+
+    server = SpecServer().start()
+    yield server
+    server.stop()

@@ -1,0 +1,1 @@
+"""OpenID for Verifiable Credential Issuance 1.0 (pre-authorized code flow): wallet pickup."""

@@ -1,0 +1,1 @@
+"""Pathways: stacking micro-credentials into larger credentials, across courses, LMSs and institutions."""

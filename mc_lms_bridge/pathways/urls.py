@@ -1,0 +1,3 @@
+"""URLs of the pathways package."""
+
+urlpatterns: list = []

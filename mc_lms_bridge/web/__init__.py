@@ -1,0 +1,1 @@
+"""Pages people see: public credential page, verify page, learner wallet, downloads."""

@@ -1,0 +1,1 @@
+"""Thin views of the web pages; the work happens in the web package's service modules."""

@@ -1,0 +1,71 @@
+"""The skeleton cache gives the same verdict as a full SHACL run, and skips it for same-shaped credentials."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mc_lms_bridge.formats.edc import build_edc_credential, validate_edc
+from mc_lms_bridge.formats.edc import template_cache
+from mc_lms_bridge.formats.edc.template_cache import personal_values, validate_edc_fast
+
+from ..sample_records import sample_award, sample_issuer, sample_learner, sample_microcredential
+
+NOW = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
+MC = sample_microcredential()
+names = st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=40)
+
+
+def build(learner, award):
+    return build_edc_credential(award=award, microcredential=MC, learner=learner, issuer=sample_issuer(), now=NOW)
+
+
+def personal(learner, award):
+    return personal_values([learner.given_name, learner.family_name, learner.full_name, award.grade],
+                           emails=[learner.email])
+
+
+def test_second_learner_hits_the_cache():
+    template_cache.clear_cache()
+    first, second = sample_learner(), replace(sample_learner(), given_name="Zoë", family_name="Ðorđević",
+                                              email="zoe@example.org", id="3f6c5d1e-9a0b-4c2d-8e7f-1a2b3c4d5e6f",
+                                              subject_id="urn:uuid:3f6c5d1e-9a0b-4c2d-8e7f-1a2b3c4d5e6f")
+    award = sample_award()
+    assert validate_edc_fast(build(first, award), personal(first, award)).conforms
+    with mock.patch.object(template_cache, "validate_edc", side_effect=AssertionError("SHACL ran")):
+        report = validate_edc_fast(build(second, award), personal(second, award))
+    assert report.conforms
+
+
+def test_broken_document_is_never_a_hit():
+    template_cache.clear_cache()
+    learner, award = sample_learner(), sample_award()
+    document = build(learner, award)
+    assert validate_edc_fast(document, personal(learner, award)).conforms
+    broken = build(learner, award)
+    claim = broken["credentialSubject"]["hasClaim"]
+    claim = claim[0] if isinstance(claim, list) else claim
+    proven = claim["provenBy"][0] if isinstance(claim["provenBy"], list) else claim["provenBy"]
+    proven.pop("grade")
+    report = validate_edc_fast(broken, personal(learner, award))
+    assert not report.conforms and report.messages
+
+
+@settings(max_examples=25, deadline=None)
+@given(given_name=names, family_name=names, grade=st.text(max_size=12))
+def test_cached_verdict_equals_full_validation(given_name, family_name, grade):
+    template_cache.clear_cache()
+    award = replace(sample_award(), grade=grade)
+    base = sample_learner()
+    validate_edc_fast(build(base, award), personal(base, award))  # warm the cache with a valid skeleton
+    learner = replace(base, given_name=given_name, family_name=family_name)
+    try:
+        document = build(learner, award)
+    except ValueError:
+        return  # the builder refuses such a learner before any validation
+    fast = validate_edc_fast(document, personal(learner, award)).conforms
+    assert fast == validate_edc(document).conforms

@@ -1,0 +1,138 @@
+"""Pathway fixtures: published components tagged in Open edX and Moodle, a pathway credential, wired hooks."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+from importlib import resources
+
+import pytest
+from django.db import transaction
+
+from mc_lms_bridge import identity, sealstore
+from mc_lms_bridge.connectors.base import LearnerIdentity, NormalizedCompletion
+from mc_lms_bridge.models import CourseTag, MicroCredential, Pathway, ReversalPolicy
+from mc_lms_bridge.pathways.definition import save_pathway
+from mc_lms_bridge.pipeline.inbox import record_completion
+from mc_lms_bridge.status.service import signed_status_list
+
+LMS = "https://lms.example.edu"
+OPENEDX_COURSE = "course-v1:MCB+DL101+2025"
+MOODLE = "https://moodle.example.edu"
+MOODLE_COURSE = "42"
+CLR_CONTEXT = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json"
+
+
+@pytest.fixture
+def make_mc(api_a, complete_payload, org_a):
+    """Create and publish a micro-credential of org A through the API; returns the MicroCredential."""
+
+    def make(slug, title, ects="5.00", stackability="stackable", **extra):
+        payload = {**complete_payload, "slug": slug, "title": {"en": title, "fr": title},
+                   "ects_credits": ects, "stackability": stackability, **extra}
+        created = api_a.post("/api/v1/micro-credentials/", payload)
+        assert created.status_code == 201, created.content
+        mc_id = created.json()["id"]
+        assert api_a.post(f"/api/v1/micro-credentials/{mc_id}/submit/").status_code == 200
+        assert api_a.post(f"/api/v1/micro-credentials/{mc_id}/publish/").status_code == 200
+        return MicroCredential.objects.get(pk=mc_id)
+    return make
+
+
+def credential_rule(*mcs) -> dict:
+    return {"all_of": [{"credential": {"microcredential": str(mc.pk)}} for mc in mcs]}
+
+
+@pytest.fixture
+def make_pathway(org_a, make_mc):
+    """Save a pathway of org A with its own published stacked credential."""
+
+    def make(slug, rule, policy="revoke", ects="10.00"):
+        own = make_mc(f"{slug}-credential", f"Stack {slug}", ects=ects, stackability="standalone")
+        pathway = Pathway(organisation=org_a, slug=slug, title={"en": f"Pathway {slug}"}, rule=rule,
+                          microcredential=own, revocation_policy=policy)
+        return save_pathway(pathway)
+    return make
+
+
+@pytest.fixture
+def components(make_mc, org_a, settings):
+    """Course A (Open edX, passing verdict) and course B (Moodle, grade >= 60 %), both published and tagged."""
+    settings.LMS_ROOT_URL = LMS + "/"
+    sealstore.create_development_seal(org_a)
+    course_a = make_mc("course-a", "Data Analysis")
+    course_b = make_mc("course-b", "Data Visualisation", ects="6.00")
+    MicroCredential.objects.filter(pk=course_b.pk).update(reversal_policy=ReversalPolicy.REVOKE)
+    CourseTag.objects.create(microcredential=course_a, platform="openedx", platform_instance=LMS,
+                             course_id=OPENEDX_COURSE, rule="passed")
+    CourseTag.objects.create(microcredential=course_b, platform="moodle", platform_instance=MOODLE,
+                             course_id=MOODLE_COURSE, rule="min_grade", min_grade="0.6")
+    return course_a, course_b
+
+
+@pytest.fixture
+def wired(monkeypatch):
+    """The four one-line hook calls the lead adds to issuance / status code (idempotent if already present)."""
+    from mc_lms_bridge.issuance import edc as issuance_edc
+    from mc_lms_bridge.issuance import ob3 as issuance_ob3
+    from mc_lms_bridge.issuance import service as issuance_service
+    from mc_lms_bridge.pathways import format_hooks, hooks
+    from mc_lms_bridge.status import service as status_service
+
+    build_ob3, build_edc = issuance_ob3.build_ob3_credential, issuance_edc.build_edc_credential
+    monkeypatch.setattr(issuance_ob3, "build_ob3_credential",
+                        lambda **kw: format_hooks.stacked_ob3(build_ob3(**kw), kw["award"].id))
+    monkeypatch.setattr(issuance_edc, "build_edc_credential",
+                        lambda **kw: format_hooks.stacked_edc(build_edc(**kw), kw["award"].id))
+    issue = issuance_service.issue
+
+    def issue_then_hook(award_id, **kwargs):
+        result = issue(award_id, **kwargs)
+        transaction.on_commit(lambda: hooks.on_award_issued(award_id))
+        return result
+    monkeypatch.setattr(issuance_service, "issue", issue_then_hook)
+    change_status = status_service.change_status
+
+    def change_then_hook(credential, action, **kwargs):
+        change_status(credential, action, **kwargs)
+        if action == "revoke":
+            transaction.on_commit(lambda: hooks.on_award_revoked(credential.award_id))
+    for module in ("mc_lms_bridge.status.service", "mc_lms_bridge.pipeline.processing",
+                   "mc_lms_bridge.pathways.service"):
+        monkeypatch.setattr(f"{module}.change_status", change_then_hook)
+
+
+@pytest.fixture
+def moodle_completion(django_capture_on_commit_callbacks):
+    """Record a Moodle completion (same verified e-mail as the Open edX learner), running after-commit work."""
+
+    def send(kind="passed", grade="0.9", user="7", email="ada@example.org"):
+        completion = NormalizedCompletion(
+            platform="moodle", platform_instance=MOODLE, source_event_id=f"moodle-{uuid.uuid4()}",
+            course_id=MOODLE_COURSE, kind=kind, occurred_at=datetime.now(UTC),
+            grade=None if grade is None else Decimal(grade),
+            learner=LearnerIdentity(user_id=user, email=email, email_verified=True, given_name="Ada",
+                                    family_name="Lovelace"))
+        with django_capture_on_commit_callbacks(execute=True):
+            return record_completion(completion)[0]
+    return send
+
+
+def clr_context() -> dict:
+    """The pinned CLR 2.0.1 context from the package (the JS harness does not pin it itself)."""
+    data = resources.files("mc_lms_bridge.crypto").joinpath("contexts", "clr-v2p0-context-2.0.1.json")
+    return json.loads(data.read_bytes())
+
+
+def verifier_request(row, document) -> dict:
+    """A Digital Bazaar request for one of our issued credentials: DID document, status list, CLR context."""
+    organisation = row.award.version.microcredential.organisation
+    status_list = row.status_list
+    status_list.refresh_from_db()
+    return {"credential": document, "checkStatus": True, "documents": {
+        identity.organisation_did(organisation): identity.did_document(organisation),
+        identity.status_list_url(organisation, status_list.purpose, status_list.sequence):
+            signed_status_list(status_list),
+        CLR_CONTEXT: clr_context()}}

@@ -1,0 +1,62 @@
+"""Fixtures for the web pages: a learner with one issued award (OB3 in both proofs and a sealed EDC)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mc_lms_bridge import sealstore
+from mc_lms_bridge.awards.service import grant_award
+from mc_lms_bridge.issuance.service import issue
+from mc_lms_bridge.models import CredentialFormat, Learner, MicroCredentialVersion
+
+HTTPS_BASE = "https://credentials.example.eu"
+
+
+@pytest.fixture(autouse=True)
+def https_base_url(settings):
+    """Credential ids and page URLs under an https base URL (LinkedIn wants https certUrl)."""
+    settings.MC_LMS_BRIDGE = {**settings.MC_LMS_BRIDGE, "BASE_URL": HTTPS_BASE}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def version(published):
+    return MicroCredentialVersion.objects.select_related("microcredential__organisation").get(
+        microcredential_id=published, status="published")
+
+
+@pytest.fixture
+def learner(db):
+    return Learner.objects.create(given_name="Ana", family_name="Andromeda", email="ana@example.org",
+                                  email_verified=True)
+
+
+def award_and_issue(version, learner, *, grade="8.5/10"):
+    award, _ = grant_award(learner=learner, version=version, grade=grade, reason={"source": "test"},
+                           evidence=[{"id": "urn:uuid:5b1f0d2e-3a7c-4a77-8d55-0c2a5b8f6a10",
+                                      "narrative": "Passed with 85 %", "source_platform": "moodle",
+                                      "course_id": "42"}])
+    organisation = version.microcredential.organisation
+    if not organisation.seals.exists():
+        sealstore.create_development_seal(organisation)
+    return {c.format: c for c in issue(award.pk, strict=True)}
+
+
+@pytest.fixture
+def issued(version, learner):
+    """{format: IssuedCredential} of one award of ``learner``."""
+    return award_and_issue(version, learner)
+
+
+@pytest.fixture
+def page_id(issued):
+    """The public id of the award's page: the Data Integrity credential's UUID."""
+    return issued[CredentialFormat.OB3_DATA_INTEGRITY].pk
