@@ -1,9 +1,10 @@
-"""Admin of the LTI tool: platforms with their deployments, tool keys (rotation) and registration invites."""
+"""Admin of the LTI tool: platforms and deployments, tool keys (rotation), registration invites, course services."""
 
 from django.contrib import admin, messages
 
 from . import keys
-from .models import LtiDeployment, LtiPlatform, LtiRegistrationInvite, LtiToolKey
+from .conf import lti_settings
+from .models import LtiContext, LtiDeployment, LtiPlatform, LtiRegistrationInvite, LtiToolKey
 
 
 class LtiDeploymentInline(admin.TabularInline):
@@ -40,4 +41,19 @@ class LtiToolKeyAdmin(admin.ModelAdmin):
 @admin.register(LtiRegistrationInvite)
 class LtiRegistrationInviteAdmin(admin.ModelAdmin):
     list_display = ("organisation", "note", "expires_at", "used_at", "platform")
-    readonly_fields = ("token", "used_at", "platform", "created_at")
+    readonly_fields = ("token", "registration_link", "used_at", "platform", "created_at")
+
+    @admin.display(description="Registration URL to give the platform administrator")
+    def registration_link(self, obj):
+        return f"{lti_settings.base_url()}/lti/register/{obj.token}/" if obj.pk else "-"
+
+
+@admin.register(LtiContext)
+class LtiContextAdmin(admin.ModelAdmin):
+    list_display = ("context_id", "platform", "updated_at")
+    search_fields = ("context_id",)
+    readonly_fields = ("platform", "deployment", "context_id", "resource_link_id", "memberships_url",
+                       "lineitems_url", "lineitem_url", "ags_scopes", "updated_at")
+
+    def has_add_permission(self, request):
+        return False

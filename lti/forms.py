@@ -7,12 +7,16 @@ from django import forms
 from mc_lms_bridge import vocab
 from mc_lms_bridge.models import CompletionRule, MicroCredentialVersion, QfEheaCycle, Stackability
 
-#: Language-map elements: one text per element, in the language the instructor picks for the form.
+#: Language-map elements: the form edits one language at a time; saving keeps the other languages' texts.
 TEXT_FIELDS = ("title", "description", "assessment_description", "prerequisites", "grading_scheme",
                "further_information")
 PLAIN_FIELDS = ("ects_credits", "workload_hours", "eqf_level", "nqf_level", "qf_ehea_cycle", "assessment_type",
                 "participation_mode", "learning_setting", "qa_type", "qa_body", "qa_url", "supervision",
                 "stackability", "homepage", "valid_for_days")
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return _choices("language", blank=False)
 
 
 def _choices(name: str, blank: bool = True) -> list[tuple[str, str]]:
@@ -75,35 +79,80 @@ class MicroCredentialForm(forms.Form):
             data["min_grade"] = None
         return data
 
-    def payload(self) -> dict:
-        """The content as the REST API's VersionContentSerializer expects it."""
+    def payload(self, existing: MicroCredentialVersion | None = None) -> dict:
+        """The content as the REST API's VersionContentSerializer expects it.
+
+        Texts are written in the form's language only: the other languages' texts of ``existing`` (the version
+        being edited) are kept, also in the learning outcomes (matched by text, ESCO URI, then position).
+        """
         data, language = self.cleaned_data, self.cleaned_data["text_language"]
-        payload = {name: ({language: data[name].strip()} if data.get(name, "").strip() else {})
-                   for name in TEXT_FIELDS}
+        payload = {}
+        for name in TEXT_FIELDS:
+            texts = dict(getattr(existing, name, None) or {})
+            texts.pop(language, None)
+            if data.get(name, "").strip():
+                texts[language] = data[name].strip()
+            payload[name] = texts
         for name in PLAIN_FIELDS:
             value = data.get(name)
             payload[name] = str(value) if name == "ects_credits" and value is not None else value
         for name in ("nqf_level", "qa_body", "qa_url", "homepage"):
             payload[name] = payload[name] or ""
         payload["languages"] = list(data.get("languages") or [])
-        payload["learning_outcomes"] = [_outcome(line, language)
-                                        for line in data.get("learning_outcomes", "").splitlines() if line.strip()]
+        lines = [_split(line) for line in data.get("learning_outcomes", "").splitlines() if line.strip()]
+        previous = [{"text": dict(o.text), "esco_skill_uri": o.esco_skill_uri}
+                    for o in (existing.learning_outcomes.all() if existing is not None else [])]
+        payload["learning_outcomes"] = _merge_outcomes(lines, language, previous)
         return payload
 
 
-def _outcome(line: str, language: str) -> dict:
+def _split(line: str) -> tuple[str, str]:
     text, _, uri = line.partition(" | ")
-    outcome = {"text": {language: text.strip()}}
-    if uri.strip():
-        outcome["esco_skill_uri"] = uri.strip()
-    return outcome
+    return text.strip(), uri.strip()
 
 
-def initial_from(version: MicroCredentialVersion | None, rule: str, min_grade) -> dict:
-    """Form values of an existing version, texts in its first language."""
+def _match(text: str, uri: str, index: int, previous: list[dict], unused: set[int]) -> int | None:
+    for position in sorted(unused):
+        if text in previous[position]["text"].values():
+            return position
+    for position in sorted(unused):
+        if uri and previous[position]["esco_skill_uri"] == uri:
+            return position
+    return index if index in unused else None
+
+
+def _merge_outcomes(lines: list[tuple[str, str]], language: str, previous: list[dict]) -> list[dict]:
+    """Outcomes with this language's texts from the form and the other languages' texts kept."""
+    unused, outcomes = set(range(len(previous))), []
+    for index, (text, uri) in enumerate(lines):
+        position = _match(text, uri, index, previous, unused)
+        texts = {}
+        if position is not None:
+            unused.discard(position)
+            texts = dict(previous[position]["text"])
+        # A line still showing another language's text (no text in this language yet) stays as it was.
+        if language in texts or text not in texts.values():
+            texts[language] = text
+        outcome = {"text": texts}
+        if uri:
+            outcome["esco_skill_uri"] = uri
+        outcomes.append(outcome)
+    return outcomes
+
+
+def text_language_of(version: MicroCredentialVersion | None, wanted: str = "") -> str:
+    """The language to edit: the wanted one when it is a known language code, else the title's first language."""
+    if wanted and wanted in dict(language_choices()):
+        return wanted
+    titles = (version.title or {}) if version is not None else {}
+    return next(iter(titles), "") or "en"
+
+
+def initial_from(version: MicroCredentialVersion | None, rule: str, min_grade, language: str = "") -> dict:
+    """Form values of an existing version, texts in ``language`` (default: the title's first language)."""
     if version is None:
         return {"rule": rule, "min_grade": min_grade}
-    language = (version.languages or ["en"])[0]
+    language = text_language_of(version, language)
     initial = {name: (getattr(version, name) or {}).get(language, "") for name in TEXT_FIELDS}
     initial.update({name: getattr(version, name) for name in PLAIN_FIELDS})
     outcomes = []

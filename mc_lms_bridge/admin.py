@@ -24,6 +24,7 @@ from .models import (
     Status,
 )
 from .models.microcredential import CONTENT_FIELDS
+from .pathways import admin as _pathways_admin  # noqa: F401  (registers recognition admin pages)
 from .status.service import StatusChangeRefused, change_status
 
 
@@ -125,7 +126,22 @@ class CourseTagAdmin(admin.ModelAdmin):
 
 @admin.register(Pathway)
 class PathwayAdmin(admin.ModelAdmin):
-    list_display = ["slug", "organisation"]
+    """Pathways are saved through the pathway service: rule checks, cycle refusal, component index rebuild."""
+
+    list_display = ["slug", "organisation", "microcredential", "revocation_policy", "active"]
+    exclude = ["components"]
+
+    def save_model(self, request, obj, form, change):
+        from django.core.exceptions import ValidationError as DjangoValidationError
+
+        from .pathways.definition import save_pathway
+
+        try:
+            save_pathway(obj)
+        except (DjangoValidationError, ValueError) as exc:
+            self.message_user(request, f"The pathway was not saved: {exc}", level=messages.ERROR)
+            return
+        audit.record(_actor(request), "edit" if change else "create", obj, changes={"rule": obj.rule})
 
 
 class LearnerAccountInline(admin.TabularInline):

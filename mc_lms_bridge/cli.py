@@ -32,6 +32,8 @@ def _check_or_exit() -> None:
 
 
 def command_demo(args) -> int:
+    # The demo lists the e-mails it would send instead of printing them whole.
+    os.environ.setdefault("MC_BRIDGE_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
     _setup_django(migrate=True)
     _check_or_exit()
     from .demo.api_client import DemoStepFailed

@@ -13,7 +13,7 @@ from mc_lms_bridge.demo.runner import run_demo
 from mc_lms_bridge.models import AuditLogEntry, CourseTag, IssuedCredential, MicroCredential
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the pipeline's after-commit work runs, as in the real demo
 def test_demo_publishes_and_tags_and_is_rerunnable(tmp_path):
     lines = []
     run_demo(tmp_path, echo=lines.append)
@@ -23,18 +23,21 @@ def test_demo_publishes_and_tags_and_is_rerunnable(tmp_path):
     assert len(document["current"]["learning_outcomes"]) == 5
     assert any("Submission refused" in line for line in lines)
     assert any("eqf_level" in line for line in lines)
-    assert CourseTag.objects.count() == 1
-    assert AuditLogEntry.objects.filter(action="publish").count() == 1
+    assert CourseTag.objects.count() == 2  # course A in Open edX, course B in Moodle
+    assert AuditLogEntry.objects.filter(action="publish").count() == 3
     for name in ("ob3-credential.json", "ob3-credential.jwt", "did.json", "issuer-profile.json", "status-list.json",
-                 "edc-credential.json", "edc-credential-unsigned.jsonld"):
+                 "edc-credential.json", "edc-credential-unsigned.jsonld", "pathway-ob3-credential.json",
+                 "clr-credential.json", "pathway-edc-credential.json"):
         assert (tmp_path / name).stat().st_size > 100, name
     assert sum("VERIFIED" in line and "NOT VERIFIED" not in line for line in lines) == 3
     ob3 = json.loads((tmp_path / "ob3-credential.json").read_text())
     did = json.loads((tmp_path / "did.json").read_text())
     assert ob3["proof"]["verificationMethod"] in did["assertionMethod"]
     run_demo(tmp_path, echo=lines.append)  # a second run reuses what exists
-    assert MicroCredential.objects.count() == 1 and CourseTag.objects.count() == 1
-    assert IssuedCredential.objects.count() == 3
+    assert MicroCredential.objects.count() == 3 and CourseTag.objects.count() == 2
+    assert IssuedCredential.objects.count() == 3 + 3 + 4  # course A, course B, the stacked pathway (+ CLR)
+    clr = json.loads((tmp_path / "clr-credential.json").read_text())
+    assert "ClrCredential" in clr["type"]
 
 
 def test_cli_demo_on_a_fresh_embedded_database(tmp_path):

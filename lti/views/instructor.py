@@ -13,7 +13,7 @@ from mc_lms_bridge.models import Status
 from mc_lms_bridge.status.service import StatusChangeRefused
 
 from .. import awards, tagging
-from ..forms import MicroCredentialForm, initial_from
+from ..forms import MicroCredentialForm, initial_from, language_choices, text_language_of
 from ..security import with_launch
 
 ACTIONS = ("save", "submit", "publish", "withdraw")
@@ -26,21 +26,31 @@ def _page(request, launch, form, *, status=200, message=""):
     microcredential = tag.microcredential if tag else None
     working = microcredential.working_version() if microcredential else None
     published = microcredential.published_version() if microcredential else None
+    edited = _edited_version(launch)
     context = {
         "launch": launch, "form": form, "tag": tag, "working": working, "published": published,
+        "text_languages": sorted((edited.title or {}) if edited else {}), "language_choices": language_choices(),
+        "edit_language": form["text_language"].value(),
         "in_review": working is not None and working.status == Status.IN_REVIEW, "message": message,
         "awards": [(award, awards.state_of(award)) for award in awards.awards_of(tag)],
     }
     return render(request, "lti/instructor.html", context, status=status)
 
 
-def _form_for(launch):
+def _edited_version(launch):
+    """The version the form edits: the working version, else the latest (a new draft is made from it)."""
     tag = tagging.course_tag(launch)
     if tag is None:
-        return MicroCredentialForm(initial={"title": launch.context_title})
-    microcredential = tag.microcredential
-    version = microcredential.working_version() or microcredential.latest_version()
-    return MicroCredentialForm(initial=initial_from(version, tag.rule, tag.min_grade))
+        return None
+    return tag.microcredential.working_version() or tag.microcredential.latest_version()
+
+
+def _form_for(launch, language: str = ""):
+    tag = tagging.course_tag(launch)
+    if tag is None:
+        return MicroCredentialForm(initial={"title": launch.context_title,
+                                            "text_language": text_language_of(None, language)})
+    return MicroCredentialForm(initial=initial_from(_edited_version(launch), tag.rule, tag.min_grade, language))
 
 
 def _apply(launch, form, action):
@@ -54,7 +64,8 @@ def _apply(launch, form, action):
             tagging.advance(launch, tag, "publish")
             return
         raise tagging.TaggingErrors({"__all__": ["The version is in review: publish it or send it back to draft."]})
-    tag = tagging.save(launch, form.payload(), rule=form.cleaned_data["rule"], min_grade=form.cleaned_data["min_grade"])
+    tag = tagging.save(launch, form.payload(existing=_edited_version(launch)), rule=form.cleaned_data["rule"],
+                       min_grade=form.cleaned_data["min_grade"])
     if action in ("submit", "publish"):
         tagging.advance(launch, tag, action)
 
@@ -64,7 +75,8 @@ def _apply(launch, form, action):
 @with_launch(staff=True)
 def course(request, launch):
     if request.method == "GET":
-        return _page(request, launch, _form_for(launch), message=DONE.get(request.GET.get("done", ""), ""))
+        return _page(request, launch, _form_for(launch, request.GET.get("lang", "")),
+                     message=DONE.get(request.GET.get("done", ""), ""))
     action = request.POST.get("action", "save")
     needs_form = action in ("save", "submit") or (action == "publish" and not _in_review(launch))
     form = MicroCredentialForm(request.POST) if needs_form else _form_for(launch)
@@ -84,7 +96,8 @@ def course(request, launch):
     except lifecycle.LifecycleError as exc:
         form.add_error(None, str(exc))
         return _page(request, launch, form, status=400)
-    return redirect(f"{reverse('lti:course')}?launch={launch.launch_id}&done={action}")
+    language = form.cleaned_data.get("text_language", "") if form.is_bound else ""
+    return redirect(f"{reverse('lti:course')}?launch={launch.launch_id}&done={action}&lang={language}")
 
 
 def _in_review(launch) -> bool:

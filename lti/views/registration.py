@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 from mc_lms_bridge.models import Organisation
 
 from ..models import LtiRegistrationInvite, origin_of
-from ..registration import RegistrationRefused, fetch_configuration, register as register_platform
+from ..registration import RegistrationRefused, fetch_configuration
+from ..registration import register as register_platform
 from ..security import frame_for
 
 logger = logging.getLogger("lti")

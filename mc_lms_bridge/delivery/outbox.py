@@ -8,11 +8,25 @@ from ..models import Award, Delivery
 from ..pipeline.queueing import safe_delay
 
 EMAIL = "email"
+LTI_AGS = "lti_ags"
+
+
+def _lti_score_targets(award: Award) -> bool:
+    """True when the award's course came through an LTI platform that accepts scores (AGS)."""
+    from django.apps import apps
+
+    if not apps.is_installed("lti"):
+        return False
+    from lti.ags import score_targets
+
+    return bool(score_targets(award))
 
 
 def queue_deliveries(award: Award) -> list[Delivery]:
     """Create the award's delivery rows (once) and queue sending them after the transaction commits."""
     channels = [EMAIL] if award.learner.email else []
+    if _lti_score_targets(award):
+        channels.append(LTI_AGS)
     rows = []
     for channel in channels:
         delivery, created = Delivery.objects.get_or_create(award=award, channel=channel)

@@ -8,7 +8,14 @@ from django.utils import timezone
 from ..models import Delivery, DeliveryState
 from . import email
 
-CHANNELS = {"email": email.send}
+
+def _lti_ags(delivery: Delivery) -> None:
+    from lti.ags import post_award_score
+
+    post_award_score(delivery.award)
+
+
+CHANNELS = {"email": email.send, "lti_ags": _lti_ags}
 
 
 class DeliveryFailed(Exception):

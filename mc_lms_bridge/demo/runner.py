@@ -8,6 +8,7 @@ from pathlib import Path
 from ..conf import app_settings
 from .catalogue_step import load_fixture, run_catalogue_step
 from .issuance_step import run_issuance_step
+from .pathway_step import run_pathway_step
 from .output import DemoOutput
 
 
@@ -17,7 +18,13 @@ def run_demo(out_dir: Path | None = None, echo: Callable[[str], None] = print) -
     out.say("== mc-lms-bridge demo ==")
     fixture = load_fixture()
     microcredential = run_catalogue_step(fixture, out)
-    run_issuance_step(microcredential, fixture, out)
+    credentials = run_issuance_step(microcredential, fixture, out)
+    learner = next(iter(credentials.values())).award.learner
+    run_pathway_step(microcredential, learner, fixture, out)
+    from django.core import mail
+
+    for message in getattr(mail, "outbox", []):
+        out.say(f"E-mail         to {message.to[0]}: {message.subject}")
     base = app_settings.BASE_URL.rstrip("/")
     out.say("")
     out.say("Where to look (after `mc-bridge serve`):")

@@ -18,6 +18,7 @@ from ..formats.edc import build_edc_credential, missing_elements
 from ..formats.edc.errors import EdcBuildError, EdcValidationError
 from ..formats.edc.template_cache import personal_values, validate_edc_fast
 from ..models import Award, CredentialFormat, IssuedCredential
+from ..pathways import format_hooks
 
 
 class SealNotConfigured(Exception):
@@ -59,6 +60,7 @@ def issue_edc(award: Award, *, now: datetime) -> IssuedCredential:
         raise EdcBuildError("The Europass credential lacks mandatory elements: " + ", ".join(missing) + ".")
     credential = build_edc_credential(**records, issuer=organisation_record(organisation), now=now,
                                       display_image_png=display_image(award, records["microcredential"]))
+    credential = format_hooks.stacked_edc(credential, award.pk)
     learner = records["learner"]
     personal = personal_values([learner.given_name, learner.family_name, learner.full_name, award.grade],
                                emails=[learner.email])

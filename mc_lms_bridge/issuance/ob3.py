@@ -14,6 +14,7 @@ from ..crypto.document_loader import strict_document_loader
 from ..crypto.jws import encode_vc_jwt
 from ..formats.ob3 import build_ob3_credential, validate_ob3_schema
 from ..models import Award, CredentialFormat, IssuedCredential, KeyAlgorithm
+from ..pathways import format_hooks
 from ..status.service import allocate_entry, status_entry
 
 
@@ -36,6 +37,7 @@ def issue_ob3(award: Award, *, now: datetime) -> list[IssuedCredential]:
         microcredential=microcredential_record(version), learner=learner_record(award.learner),
         issuer=organisation_record(organisation), status_entries=[status_entry(status_list, index)],
         identity_salt=app_settings.IDENTITY_HASH_SALT, now=now)
+    unsigned = format_hooks.stacked_ob3(unsigned, award.pk)
     problems = validate_ob3_schema(unsigned)
     if problems:
         raise CredentialBuildError("The Open Badges credential does not match the 1EdTech schema: "

@@ -11,6 +11,7 @@ from ..conf import app_settings
 from ..delivery.outbox import queue_deliveries
 from ..formats.edc.errors import EdcBuildError, EdcValidationError
 from ..models import Award, CredentialFormat, IssuedCredential
+from ..pathways import hooks as pathway_hooks
 from .edc import SealNotConfigured, issue_edc
 from .ob3 import issue_ob3
 
@@ -46,4 +47,6 @@ def issue(award_id, *, strict: bool = False) -> list[IssuedCredential]:
             if strict:
                 raise EdcNotIssued(str(exc)) from exc
     queue_deliveries(award)
+    award_pk = award.pk
+    transaction.on_commit(lambda: pathway_hooks.on_award_issued(award_pk))
     return list(award.credentials.order_by("format"))

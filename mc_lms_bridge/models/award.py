@@ -22,6 +22,7 @@ class Award(models.Model):
                                 help_text="Completion(s) that triggered the award: id, narrative, platform, course.")
     reason = models.JSONField(default=dict, blank=True, help_text="Why: source event, rule, values seen.")
     revoked_at = models.DateTimeField(null=True, blank=True)
+    requeued_at = models.DateTimeField(null=True, blank=True, help_text="Last time reconciliation queued issuance.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -38,6 +38,7 @@ class CompletionEvent(models.Model):
     learner = models.ForeignKey(Learner, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
     award = models.ForeignKey(Award, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
     attempts = models.PositiveSmallIntegerField(default=0)
+    requeued_at = models.DateTimeField(null=True, blank=True, help_text="Last time reconciliation queued it again.")
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

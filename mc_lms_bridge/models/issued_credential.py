@@ -15,6 +15,7 @@ class CredentialFormat(models.TextChoices):
     OB3_DATA_INTEGRITY = "ob3+di", "Open Badges 3.0, Data Integrity eddsa-rdfc-2022"
     OB3_JWT = "ob3+jwt", "Open Badges 3.0, VC-JWT"
     EDC_JADES = "edc+jades", "Europass EDC (ELM 3.2), JAdES seal"
+    CLR_DATA_INTEGRITY = "clr+di", "CLR 2.0 (stacked pathway), Data Integrity eddsa-rdfc-2022"
 
 
 class CredentialState(models.TextChoices):

@@ -22,7 +22,9 @@ class StatusList(models.Model):
     sequence = models.PositiveIntegerField(help_text="1, 2, ... per organisation and purpose; part of the URL.")
     size = models.PositiveIntegerField(default=DEFAULT_LIST_SIZE)
     bits = models.BinaryField()
-    allocated = models.PositiveIntegerField(default=0, help_text="How many indexes were handed out.")
+    allocated = models.PositiveIntegerField(
+        default=0, help_text="Indexes handed out (databases without sequences; PostgreSQL counts in a sequence).")
+    full = models.BooleanField(default=False, help_text="Every index is handed out; new entries go to a new list.")
     permutation_multiplier = models.PositiveIntegerField(help_text="Odd; index = (m * n + o) mod size.")
     permutation_offset = models.PositiveIntegerField()
     signed_credential = models.TextField(blank=True, help_text="Exact JSON text of the last signed list credential.")
@@ -35,11 +37,12 @@ class StatusList(models.Model):
                                                name="uniq_status_list_sequence")]
 
     def __str__(self) -> str:
-        return f"{self.organisation.slug} {self.purpose} #{self.sequence} ({self.allocated}/{self.size})"
+        return f"{self.organisation.slug} {self.purpose} #{self.sequence}{' (full)' if self.full else ''}"
 
     @property
-    def is_full(self) -> bool:
-        return self.allocated >= self.size
+    def counter_sequence(self) -> str:
+        """Name of the PostgreSQL sequence that hands out this list's allocation counter."""
+        return f"mc_lms_bridge_status_list_{self.pk}_seq"
 
     @property
     def needs_signing(self) -> bool:

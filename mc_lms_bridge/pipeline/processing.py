@@ -16,6 +16,7 @@ from ..models import (
     IssuedCredential,
     ReversalPolicy,
 )
+from ..pathways import hooks as pathway_hooks
 from ..status.service import StatusChangeRefused, change_status
 from .completion_rule import AWARD, REVERSE, decide
 from .learners import resolve_learner
@@ -100,5 +101,8 @@ def _reverse(event: CompletionEvent, microcredential) -> dict:
         except StatusChangeRefused as exc:
             return {"reversed": False, "policy": policy, "note": str(exc)}
     if action == "revoke":
+        revoked_ids = list(awards.values_list("pk", flat=True))
         awards.update(revoked_at=timezone.now())
+        for award_id in revoked_ids:
+            transaction.on_commit(lambda pk=award_id: pathway_hooks.on_award_revoked(pk))
     return {"reversed": bool(changed), "policy": policy, "awards": changed}

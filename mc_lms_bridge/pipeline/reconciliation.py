@@ -16,17 +16,29 @@ logger = logging.getLogger(__name__)
 MAX_EVENT_ATTEMPTS = 10
 
 
+def _not_requeued_since(cutoff) -> Q:
+    return Q(requeued_at__isnull=True) | Q(requeued_at__lt=cutoff)
+
+
 def stuck_work(*, older_than: timedelta, limit: int = 5000) -> dict[str, list]:
-    """Ids of events, awards and deliveries waiting longer than ``older_than``."""
+    """Ids of events, awards and deliveries waiting longer than ``older_than`` and not re-queued within it.
+
+    The second condition keeps a long backlog from being queued again on every run (each item at most once
+    per ``older_than`` window), so reconciliation never floods the broker with duplicates.
+    """
     cutoff = timezone.now() - older_than
+    recent = _not_requeued_since(cutoff)
     events = list(CompletionEvent.objects.filter(
-        state__in=[EventState.RECEIVED, EventState.FAILED], received_at__lt=cutoff,
+        recent, state__in=[EventState.RECEIVED, EventState.FAILED], received_at__lt=cutoff,
         attempts__lt=MAX_EVENT_ATTEMPTS).order_by("received_at").values_list("pk", flat=True)[:limit])
-    expected = 3 if app_settings.ISSUE_EDC else 2
-    awards = list(Award.objects.filter(revoked_at__isnull=True, created_at__lt=cutoff)
-                  .annotate(n=Count("credentials", filter=Q(credentials__format__in=CredentialFormat.values)))
+    formats = [CredentialFormat.OB3_DATA_INTEGRITY, CredentialFormat.OB3_JWT]
+    if app_settings.ISSUE_EDC:
+        formats.append(CredentialFormat.EDC_JADES)
+    expected = len(formats)
+    awards = list(Award.objects.filter(recent, revoked_at__isnull=True, created_at__lt=cutoff)
+                  .annotate(n=Count("credentials", filter=Q(credentials__format__in=formats)))
                   .filter(n__lt=expected).order_by("created_at").values_list("pk", flat=True)[:limit])
-    deliveries = list(Delivery.objects.filter(state__in=[DeliveryState.PENDING, DeliveryState.FAILED],
+    deliveries = list(Delivery.objects.filter(recent, state__in=[DeliveryState.PENDING, DeliveryState.FAILED],
                                               created_at__lt=cutoff, attempts__lt=10)
                       .order_by("created_at").values_list("pk", flat=True)[:limit])
     return {"events": events, "awards": awards, "deliveries": deliveries}
@@ -35,6 +47,10 @@ def stuck_work(*, older_than: timedelta, limit: int = 5000) -> dict[str, list]:
 def requeue_stuck(*, older_than: timedelta | None = None) -> dict[str, int]:
     """Queue the stuck work again (tasks are idempotent, so a double queue is harmless)."""
     work = stuck_work(older_than=older_than or timedelta(seconds=app_settings.RECONCILE_AFTER_SECONDS))
+    now = timezone.now()
+    CompletionEvent.objects.filter(pk__in=work["events"]).update(requeued_at=now)
+    Award.objects.filter(pk__in=work["awards"]).update(requeued_at=now)
+    Delivery.objects.filter(pk__in=work["deliveries"]).update(requeued_at=now)
     for event_id in work["events"]:
         safe_delay("process_completion_event", str(event_id))
     for award_id in work["awards"]:

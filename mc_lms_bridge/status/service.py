@@ -15,6 +15,7 @@ from ..models import CredentialState, IssuedCredential, KeyAlgorithm, Organisati
 from ..models.status_list import DEFAULT_LIST_SIZE
 from .allocation import index_for, new_permutation
 from .bitstring import encode_list, get_bit, new_list, set_bit
+from .counters import create_counter, next_counter
 from .status_list_credential import build_status_entry, build_status_list_credential
 
 
@@ -23,24 +24,39 @@ class StatusChangeRefused(Exception):
 
 
 def _open_list(organisation: Organisation, purpose: str) -> StatusList:
-    current = (StatusList.objects.select_for_update().filter(organisation=organisation, purpose=purpose)
+    """The organisation's list for new entries; a new one (locked creation) when none is open."""
+    current = (StatusList.objects.filter(organisation=organisation, purpose=purpose, full=False)
                .order_by("-sequence").first())
-    if current is not None and not current.is_full:
-        return current
-    multiplier, offset = new_permutation(DEFAULT_LIST_SIZE)
-    return StatusList.objects.create(
-        organisation=organisation, purpose=purpose, sequence=(current.sequence + 1) if current else 1,
-        size=DEFAULT_LIST_SIZE, bits=bytes(new_list(DEFAULT_LIST_SIZE)), permutation_multiplier=multiplier,
-        permutation_offset=offset)
+    return current or _new_list(organisation, purpose)
+
+
+def _new_list(organisation: Organisation, purpose: str) -> StatusList:
+    with transaction.atomic():
+        Organisation.objects.select_for_update().get(pk=organisation.pk)
+        current = (StatusList.objects.filter(organisation=organisation, purpose=purpose, full=False)
+                   .order_by("-sequence").first())
+        if current is not None:
+            return current
+        last = StatusList.objects.filter(organisation=organisation, purpose=purpose).order_by("-sequence").first()
+        multiplier, offset = new_permutation(DEFAULT_LIST_SIZE)
+        status_list = StatusList.objects.create(
+            organisation=organisation, purpose=purpose, sequence=(last.sequence + 1) if last else 1,
+            size=DEFAULT_LIST_SIZE, bits=bytes(new_list(DEFAULT_LIST_SIZE)), permutation_multiplier=multiplier,
+            permutation_offset=offset)
+        create_counter(status_list)
+        return status_list
 
 
 def allocate_entry(organisation: Organisation, purpose: str = StatusPurpose.REVOCATION) -> tuple[StatusList, int]:
-    """Hand out the next never-used index of the organisation's open list (call inside a transaction)."""
-    status_list = _open_list(organisation, purpose)
-    index = index_for(status_list.allocated, size=status_list.size, multiplier=status_list.permutation_multiplier,
-                      offset=status_list.permutation_offset)
-    StatusList.objects.filter(pk=status_list.pk).update(allocated=status_list.allocated + 1)
-    return status_list, index
+    """Hand out a never-used index of the organisation's open list; concurrent issuances do not wait on each other."""
+    while True:
+        status_list = _open_list(organisation, purpose)
+        counter = next_counter(status_list)
+        if counter < status_list.size:
+            index = index_for(counter, size=status_list.size, multiplier=status_list.permutation_multiplier,
+                              offset=status_list.permutation_offset)
+            return status_list, index
+        StatusList.objects.filter(pk=status_list.pk).update(full=True)
 
 
 def status_entry(status_list: StatusList, index: int) -> dict:
@@ -78,8 +94,16 @@ def change_status(credential: IssuedCredential, action: str, *, actor: audit.Act
     IssuedCredential.objects.filter(award_id=credential.award_id).update(state=new_state)
     if action == "revoke":
         credential.award.__class__.objects.filter(pk=credential.award_id).update(revoked_at=timezone.now())
+        award_id = credential.award_id
+        transaction.on_commit(lambda: _pathway_hooks().on_award_revoked(award_id))
     audit.record(actor, action, credential, changes={"state": new_state, "status_list": str(status_list),
                                                      "index": credential.status_index}, reason=reason)
+
+
+def _pathway_hooks():
+    from ..pathways import hooks
+
+    return hooks
 
 
 def bit_is_set(status_list: StatusList, index: int) -> bool:

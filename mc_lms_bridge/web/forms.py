@@ -17,9 +17,9 @@ class SignInForm(forms.Form):
 
 class VerifyForm(forms.Form):
     credential = forms.CharField(
-        label=_("Paste a credential (JSON or JWT)"), required=False, strip=True,
+        label=_("…or paste a credential (JSON or JWT)"), required=False, strip=True,
         widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false", "autocomplete": "off"}))
-    upload = forms.FileField(label=_("…or choose a file (JSON, JWT, baked PNG or SVG, Europass EDC)"),
+    upload = forms.FileField(label=_("Choose a file (JSON, JWT, baked PNG or SVG, Europass EDC)"),
                              required=False)
 
     def clean_credential(self):

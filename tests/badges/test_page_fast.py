@@ -13,7 +13,6 @@ from PIL import Image, ImageChops
 
 from mc_lms_bridge.badges import BadgeStyle, render_credential_page_png
 from mc_lms_bridge.badges.page_fast import credential_page_png_fast
-
 from tests.formats.sample_records import sample_microcredential
 
 

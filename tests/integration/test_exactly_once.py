@@ -146,7 +146,7 @@ def test_exactly_once_with_duplicates_worker_crash_and_broker_outage(broker, com
         done = wait_until(lambda: not any(stuck_work(older_than=timedelta(0)).values())
                           and Award.objects.count() == LEARNERS
                           and IssuedCredential.objects.count() == 2 * LEARNERS,
-                          timeout=900, every=5, on_wait=reconcile)
+                          timeout=1500, every=5, on_wait=reconcile)
         assert done, {name: len(ids) for name, ids in stuck_work(older_than=timedelta(0)).items()}
     finally:
         kill_worker(worker)

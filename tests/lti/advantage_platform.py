@@ -52,7 +52,7 @@ class Gradebook(AssignmentsGradesService):
         return next(i for i in self.store["lineitems"] if i["id"] == line_item_id)
 
     def create_lineitem(self, creation_data):
-        item = {**creation_data, "id": f"{self.ags.lineitems_url}/{len(self.store['lineitems']) + 9}/lineitem"}
+        item = {**creation_data, "id": f"{self.ags.lineitems_url}/9/lineitem"}
         self.store["lineitems"].append(item)
         return item
 
@@ -72,11 +72,14 @@ class Gradebook(AssignmentsGradesService):
         return {"content": [], "has_next": False}
 
 
-def _answer(response, link_next=True):
+def _answer(response):
+    """The library's answer as the specs put it: next page in a Link header, line item containers as arrays."""
     body = response.result if response.result is not None else {"message": response.message}
     headers = {"Content-Type": response.media_type}
-    if link_next and isinstance(body, dict) and body.get("next"):
+    if isinstance(body, dict) and body.get("next"):
         headers["Link"] = f'<{body.pop("next")}>; rel="next"'
+    if isinstance(body, dict) and "content" in body:
+        body = body["content"]
     return response.code, headers, body
 
 

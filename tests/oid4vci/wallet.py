@@ -74,9 +74,11 @@ class Wallet:
         return r.to_bytes(32, "big") + s.to_bytes(32, "big")
 
     def proof(self, *, nonce: str, aud: str, iat: float | None = None, header: dict | None = None,
-              claims: dict | None = None, drop: tuple = ()) -> str:
-        """A key proof JWT; ``header``/``claims`` override members, ``drop`` removes claims."""
+              claims: dict | None = None, drop: tuple = (), drop_header: tuple = ()) -> str:
+        """A key proof JWT; ``header``/``claims`` override members, ``drop``/``drop_header`` remove them."""
         head = {"typ": PROOF_TYP, "alg": self.alg, **self.key_header(), **(header or {})}
+        for name in drop_header:
+            head.pop(name, None)
         body = {"aud": aud, "iat": int(time.time() if iat is None else iat), "nonce": nonce, **(claims or {})}
         for name in drop:
             body.pop(name, None)

@@ -9,7 +9,6 @@ from decimal import Decimal
 from importlib import resources
 
 import pytest
-from django.db import transaction
 
 from mc_lms_bridge import identity, sealstore
 from mc_lms_bridge.connectors.base import LearnerIdentity, NormalizedCompletion
@@ -31,11 +30,13 @@ def make_mc(api_a, complete_payload, org_a):
 
     def make(slug, title, ects="5.00", stackability="stackable", **extra):
         payload = {**complete_payload, "slug": slug, "title": {"en": title, "fr": title},
-                   "ects_credits": ects, "stackability": stackability, **extra}
+                   "ects_credits": ects, "workload_hours": int(Decimal(ects) * 26),
+                   "stackability": stackability, **extra}
         created = api_a.post("/api/v1/micro-credentials/", payload)
         assert created.status_code == 201, created.content
         mc_id = created.json()["id"]
-        assert api_a.post(f"/api/v1/micro-credentials/{mc_id}/submit/").status_code == 200
+        submitted = api_a.post(f"/api/v1/micro-credentials/{mc_id}/submit/")
+        assert submitted.status_code == 200, submitted.content
         assert api_a.post(f"/api/v1/micro-credentials/{mc_id}/publish/").status_code == 200
         return MicroCredential.objects.get(pk=mc_id)
     return make
@@ -73,35 +74,9 @@ def components(make_mc, org_a, settings):
 
 
 @pytest.fixture
-def wired(monkeypatch):
-    """The four one-line hook calls the lead adds to issuance / status code (idempotent if already present)."""
-    from mc_lms_bridge.issuance import edc as issuance_edc
-    from mc_lms_bridge.issuance import ob3 as issuance_ob3
-    from mc_lms_bridge.issuance import service as issuance_service
-    from mc_lms_bridge.pathways import format_hooks, hooks
-    from mc_lms_bridge.status import service as status_service
-
-    build_ob3, build_edc = issuance_ob3.build_ob3_credential, issuance_edc.build_edc_credential
-    monkeypatch.setattr(issuance_ob3, "build_ob3_credential",
-                        lambda **kw: format_hooks.stacked_ob3(build_ob3(**kw), kw["award"].id))
-    monkeypatch.setattr(issuance_edc, "build_edc_credential",
-                        lambda **kw: format_hooks.stacked_edc(build_edc(**kw), kw["award"].id))
-    issue = issuance_service.issue
-
-    def issue_then_hook(award_id, **kwargs):
-        result = issue(award_id, **kwargs)
-        transaction.on_commit(lambda: hooks.on_award_issued(award_id))
-        return result
-    monkeypatch.setattr(issuance_service, "issue", issue_then_hook)
-    change_status = status_service.change_status
-
-    def change_then_hook(credential, action, **kwargs):
-        change_status(credential, action, **kwargs)
-        if action == "revoke":
-            transaction.on_commit(lambda: hooks.on_award_revoked(credential.award_id))
-    for module in ("mc_lms_bridge.status.service", "mc_lms_bridge.pipeline.processing",
-                   "mc_lms_bridge.pathways.service"):
-        monkeypatch.setattr(f"{module}.change_status", change_then_hook)
+def wired():
+    """The pathway hooks are called by issuance, status changes and processing themselves (nothing to patch)."""
+    return None
 
 
 @pytest.fixture

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+# The web models; imported here too so they are registered even before models/__init__.py lists them.
+import mc_lms_bridge.models.credential_visibility  # noqa: F401
+import mc_lms_bridge.models.erasure_request  # noqa: F401
+import mc_lms_bridge.models.sign_in_link  # noqa: F401
 from mc_lms_bridge import sealstore
 from mc_lms_bridge.awards.service import grant_award
 from mc_lms_bridge.issuance.service import issue
@@ -60,3 +64,24 @@ def issued(version, learner):
 def page_id(issued):
     """The public id of the award's page: the Data Integrity credential's UUID."""
     return issued[CredentialFormat.OB3_DATA_INTEGRITY].pk
+
+
+@pytest.fixture
+def revoke():
+    from mc_lms_bridge.audit import SYSTEM
+    from mc_lms_bridge.status.service import change_status
+
+    def run(credential):
+        change_status(credential, "revoke", actor=SYSTEM, reason="test")
+    return run
+
+
+@pytest.fixture
+def signed_in(client, learner):
+    """The test client with a wallet session of ``learner`` (through a real sign-in link)."""
+    from mc_lms_bridge.web.sign_in import create_link
+
+    path = create_link(learner)
+    response = client.post(path)
+    assert response.status_code == 302 and response.url.endswith("/wallet")
+    return client

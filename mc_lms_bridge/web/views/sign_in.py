@@ -33,8 +33,10 @@ def redeem(request, token):
         return render(request, "mc_lms_bridge/web/sign_in_invalid.html", status=410)
     if not sign_in.is_redeemable(token):
         return render(request, "mc_lms_bridge/web/sign_in_invalid.html", status=410)
+    # Referrer-Policy stays same-origin (not no-referrer, which makes the browser send "Origin: null" and the
+    # CSRF check refuse the POST); the token never leaves this origin.
     response = render(request, "mc_lms_bridge/web/sign_in_confirm.html")
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"
     return response
 
 

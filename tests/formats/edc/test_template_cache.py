@@ -9,8 +9,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mc_lms_bridge.formats.edc import build_edc_credential, validate_edc
-from mc_lms_bridge.formats.edc import template_cache
+from mc_lms_bridge.formats.edc import build_edc_credential, template_cache, validate_edc
 from mc_lms_bridge.formats.edc.template_cache import personal_values, validate_edc_fast
 
 from ..sample_records import sample_award, sample_issuer, sample_learner, sample_microcredential

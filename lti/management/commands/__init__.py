@@ -1,0 +1,1 @@
+"""Commands: lti_cleanup."""
