@@ -27,7 +27,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mc_lms_bridge.service.settings"
 os.environ["TEST_DATABASE_NAME"] = "test_mcb_bench"
 
 import django  # noqa: E402
+from django.conf import settings  # noqa: E402
 
+# The service's recommended cache (see docs/pages.md): Django's default LocMemCache keeps only 300 entries, fewer than
+# the 3 verification results x samples this run caches.
+settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                               "OPTIONS": {"MAX_ENTRIES": 100_000}}}
 django.setup()
 
 from django.db import connection  # noqa: E402

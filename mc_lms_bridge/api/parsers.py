@@ -36,18 +36,24 @@ def _check_structure(value, depth: int = 0) -> None:
             _check_structure(item, depth + 1)
 
 
+def read_limited_body(stream, parser_context) -> bytes:
+    """The request body, refused with 413 when it is (or declares to be) over MAX_REQUEST_BYTES."""
+    limit = app_settings.MAX_REQUEST_BYTES
+    request = (parser_context or {}).get("request")
+    declared = int(request.META.get("CONTENT_LENGTH") or 0) if request is not None else 0
+    if declared > limit:
+        raise PayloadTooLarge(f"Request body is {declared} bytes; the limit is {limit} bytes.")
+    body = stream.read(limit + 1) if stream is not None else b""
+    if len(body) > limit:
+        raise PayloadTooLarge(f"Request body exceeds the limit of {limit} bytes.")
+    return body
+
+
 class StrictJSONParser(parsers.JSONParser):
     """JSON parser that refuses oversized bodies before reading them, and reports where JSON is malformed."""
 
     def parse(self, stream, media_type=None, parser_context=None):
-        limit = app_settings.MAX_REQUEST_BYTES
-        request = (parser_context or {}).get("request")
-        declared = int(request.META.get("CONTENT_LENGTH") or 0) if request is not None else 0
-        if declared > limit:
-            raise PayloadTooLarge(f"Request body is {declared} bytes; the limit is {limit} bytes.")
-        raw = stream.read(limit + 1) if stream is not None else b""
-        if len(raw) > limit:
-            raise PayloadTooLarge(f"Request body exceeds the limit of {limit} bytes.")
+        raw = read_limited_body(stream, parser_context)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:

@@ -8,8 +8,8 @@ from pathlib import Path
 from ..conf import app_settings
 from .catalogue_step import load_fixture, run_catalogue_step
 from .issuance_step import run_issuance_step
-from .pathway_step import run_pathway_step
 from .output import DemoOutput
+from .pathway_step import run_pathway_step
 
 
 def run_demo(out_dir: Path | None = None, echo: Callable[[str], None] = print) -> DemoOutput:

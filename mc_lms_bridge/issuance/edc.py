@@ -13,7 +13,7 @@ from ..badges.page_fast import credential_page_png_fast
 from ..catalogue.records import award_record, learner_record, microcredential_record, organisation_record
 from ..conf import app_settings
 from ..crypto.jades import seal_jades
-from ..crypto.tsa import TimestampClient
+from ..crypto.tsa import TimestampClient, TimestampError
 from ..formats.edc import build_edc_credential, missing_elements
 from ..formats.edc.errors import EdcBuildError, EdcValidationError
 from ..formats.edc.template_cache import personal_values, validate_edc_fast
@@ -23,6 +23,10 @@ from ..pathways import format_hooks
 
 class SealNotConfigured(Exception):
     """The issuing organisation has no e-seal to seal Europass credentials with."""
+
+
+class TimestampUnavailable(Exception):
+    """The configured timestamp authority did not answer usefully; the seal is retried later."""
 
 
 def http_post(url: str, body: bytes, headers: dict) -> bytes:
@@ -68,7 +72,10 @@ def issue_edc(award: Award, *, now: datetime) -> IssuedCredential:
     if not report.conforms:
         raise EdcValidationError(report.violations)
     payload = json.dumps(credential, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    sealed = seal_jades(payload, material, signing_time=now, timestamp_client=timestamp_client())
+    try:
+        sealed = seal_jades(payload, material, signing_time=now, timestamp_client=timestamp_client())
+    except (OSError, TimestampError) as exc:  # URLError is an OSError
+        raise TimestampUnavailable(f"The timestamp authority could not be used: {exc}.") from exc
     return IssuedCredential.objects.create(
         id=credential_uuid, award=award, format=CredentialFormat.EDC_JADES, credential_id=credential["id"],
         payload=json.dumps(sealed, ensure_ascii=False), issued_at=now)

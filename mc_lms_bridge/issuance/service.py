@@ -12,7 +12,7 @@ from ..delivery.outbox import queue_deliveries
 from ..formats.edc.errors import EdcBuildError, EdcValidationError
 from ..models import Award, CredentialFormat, IssuedCredential
 from ..pathways import hooks as pathway_hooks
-from .edc import SealNotConfigured, issue_edc
+from .edc import SealNotConfigured, TimestampUnavailable, issue_edc
 from .ob3 import issue_ob3
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def issue(award_id, *, strict: bool = False) -> list[IssuedCredential]:
         try:
             with transaction.atomic():
                 issue_edc(award, now=now)
-        except (SealNotConfigured, EdcBuildError, EdcValidationError) as exc:
+        except (SealNotConfigured, TimestampUnavailable, EdcBuildError, EdcValidationError) as exc:
             logger.warning("Europass credential of award %s not issued: %s", award.pk, exc)
             if strict:
                 raise EdcNotIssued(str(exc)) from exc

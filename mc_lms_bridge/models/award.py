@@ -23,6 +23,7 @@ class Award(models.Model):
     reason = models.JSONField(default=dict, blank=True, help_text="Why: source event, rule, values seen.")
     revoked_at = models.DateTimeField(null=True, blank=True)
     requeued_at = models.DateTimeField(null=True, blank=True, help_text="Last time reconciliation queued issuance.")
+    requeue_count = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

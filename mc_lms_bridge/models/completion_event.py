@@ -39,6 +39,7 @@ class CompletionEvent(models.Model):
     award = models.ForeignKey(Award, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
     attempts = models.PositiveSmallIntegerField(default=0)
     requeued_at = models.DateTimeField(null=True, blank=True, help_text="Last time reconciliation queued it again.")
+    requeue_count = models.PositiveSmallIntegerField(default=0)
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from ..conf import app_settings
@@ -16,18 +16,26 @@ logger = logging.getLogger(__name__)
 MAX_EVENT_ATTEMPTS = 10
 
 
-def _not_requeued_since(cutoff) -> Q:
-    return Q(requeued_at__isnull=True) | Q(requeued_at__lt=cutoff)
+MAX_BACKOFF_STEPS = 8
+
+
+def _due_again(now, window: timedelta) -> Q:
+    """Never re-queued, or re-queued longer ago than window * 2**count (a backlog is not queued over and over)."""
+    due = Q(requeued_at__isnull=True)
+    for count in range(MAX_BACKOFF_STEPS):
+        due |= Q(requeue_count=count, requeued_at__lt=now - window * 2**count)
+    return due | Q(requeue_count__gte=MAX_BACKOFF_STEPS, requeued_at__lt=now - window * 2**MAX_BACKOFF_STEPS)
 
 
 def stuck_work(*, older_than: timedelta, limit: int = 5000) -> dict[str, list]:
-    """Ids of events, awards and deliveries waiting longer than ``older_than`` and not re-queued within it.
+    """Ids of events, awards and deliveries waiting longer than ``older_than`` and due to be queued again.
 
-    The second condition keeps a long backlog from being queued again on every run (each item at most once
-    per ``older_than`` window), so reconciliation never floods the broker with duplicates.
+    An item re-queued n times waits older_than * 2**n before the next time, so a long backlog (which the broker
+    still holds) is not queued again on every run and reconciliation never floods the broker with duplicates.
     """
-    cutoff = timezone.now() - older_than
-    recent = _not_requeued_since(cutoff)
+    now = timezone.now()
+    cutoff = now - older_than
+    recent = _due_again(now, older_than)
     events = list(CompletionEvent.objects.filter(
         recent, state__in=[EventState.RECEIVED, EventState.FAILED], received_at__lt=cutoff,
         attempts__lt=MAX_EVENT_ATTEMPTS).order_by("received_at").values_list("pk", flat=True)[:limit])
@@ -47,10 +55,10 @@ def stuck_work(*, older_than: timedelta, limit: int = 5000) -> dict[str, list]:
 def requeue_stuck(*, older_than: timedelta | None = None) -> dict[str, int]:
     """Queue the stuck work again (tasks are idempotent, so a double queue is harmless)."""
     work = stuck_work(older_than=older_than or timedelta(seconds=app_settings.RECONCILE_AFTER_SECONDS))
-    now = timezone.now()
-    CompletionEvent.objects.filter(pk__in=work["events"]).update(requeued_at=now)
-    Award.objects.filter(pk__in=work["awards"]).update(requeued_at=now)
-    Delivery.objects.filter(pk__in=work["deliveries"]).update(requeued_at=now)
+    now, bump = timezone.now(), F("requeue_count") + 1
+    CompletionEvent.objects.filter(pk__in=work["events"]).update(requeued_at=now, requeue_count=bump)
+    Award.objects.filter(pk__in=work["awards"]).update(requeued_at=now, requeue_count=bump)
+    Delivery.objects.filter(pk__in=work["deliveries"]).update(requeued_at=now, requeue_count=bump)
     for event_id in work["events"]:
         safe_delay("process_completion_event", str(event_id))
     for award_id in work["awards"]:

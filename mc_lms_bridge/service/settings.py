@@ -39,12 +39,21 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Verification results of public pages are cached (they change only when a status list changes); the default
+# in-process cache is sized for that. Set MC_BRIDGE_CACHE_URL=redis://... to share it between processes.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "OPTIONS": {"MAX_ENTRIES": 100000}}}
+if os.environ.get("MC_BRIDGE_CACHE_URL"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                         "LOCATION": os.environ["MC_BRIDGE_CACHE_URL"]}
 
 ROOT_URLCONF = "mc_lms_bridge.service.urls"
 WSGI_APPLICATION = "mc_lms_bridge.service.wsgi.application"

@@ -128,7 +128,7 @@ def signed_status_list_text(status_list: StatusList, *, now: datetime | None = N
             unsigned = build_status_list_credential(
                 list_url=identity.status_list_url(organisation, locked.purpose, locked.sequence),
                 issuer_id=identity.organisation_did(organisation), purpose=locked.purpose,
-                encoded_list=encode_list(locked.bits), valid_from=now)
+                encoded_list=encode_list(locked.bits), valid_from=min(now, locked.changed_at).replace(microsecond=0))
             signed = eddsa_rdfc_2022.create_proof(
                 unsigned, private_key=keystore.private_key(key),
                 verification_method=identity.verification_method_id(key), created=now,

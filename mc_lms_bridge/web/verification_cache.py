@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.cache import cache
 
 from ..models import IssuedCredential, StatusList
+from ..status.service import signed_status_list_text
 from ..verification.service import CredentialInputError, verify_any
 
 #: Results also expire after this many seconds, so validity dates (expiry) are re-checked regularly.
@@ -24,6 +25,10 @@ def verify_stored(credential: IssuedCredential, status_lists: dict | None = None
     key = cache_key(credential, status_list)
     result = cache.get(key)
     if result is None:
+        if status_list is not None:
+            # Sign a changed list before the verifier reads its clock: a list signed lazily during verification
+            # carries a validFrom a moment after the verifier's "now" and reads as "not valid yet".
+            signed_status_list_text(StatusList.objects.get(pk=status_list.pk))
         try:
             result = verify_any(credential.payload)
         except CredentialInputError as error:

@@ -32,7 +32,7 @@ from mc_lms_bridge.pipeline.inbox import record_completion
 from mc_lms_bridge.pipeline.reconciliation import requeue_stuck, stuck_work
 from mc_lms_bridge.service.celery import app as celery_app
 
-from .workers import RedisBroker, kill_worker, start_worker, use_broker
+from .workers import kill_worker, start_worker, use_broker
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -103,17 +103,6 @@ def wait_until(predicate, *, timeout: float, every: float = 2.0, on_wait=None) -
     return predicate()
 
 
-@pytest.fixture
-def broker(tmp_path):
-    redis = RedisBroker(tmp_path)
-    redis.start()
-    previous = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-    use_broker(celery_app, redis.url, eager=False)
-    yield redis
-    redis.stop()
-    use_broker(celery_app, previous[0], eager=previous[1])
-
-
 WORKER_ENV = {"MC_BRIDGE_ISSUE_EDC": "false", "MC_BRIDGE_BROKER_VISIBILITY_TIMEOUT": "20"}
 
 
@@ -141,12 +130,12 @@ def test_exactly_once_with_duplicates_worker_crash_and_broker_outage(broker, com
         deliver(third)
 
         def reconcile():
-            requeue_stuck(older_than=timedelta(seconds=15))
+            requeue_stuck(older_than=timedelta(seconds=20))
 
         done = wait_until(lambda: not any(stuck_work(older_than=timedelta(0)).values())
                           and Award.objects.count() == LEARNERS
                           and IssuedCredential.objects.count() == 2 * LEARNERS,
-                          timeout=1500, every=5, on_wait=reconcile)
+                          timeout=1500, every=10, on_wait=reconcile)
         assert done, {name: len(ids) for name, ids in stuck_work(older_than=timedelta(0)).items()}
     finally:
         kill_worker(worker)

@@ -11,25 +11,13 @@ from django.utils import timezone
 from mc_lms_bridge import sealstore
 from mc_lms_bridge.crypto.document_loader import strict_document_loader
 from mc_lms_bridge.models import Award, CourseTag, IssuedCredential, MicroCredential
-from mc_lms_bridge.service.celery import app as celery_app
 from mc_lms_bridge.verification.django_fetcher import LocalDocumentFetcher
 from mc_lms_bridge.verification.edc import verify_edc
 from mc_lms_bridge.verification.ob3 import verify_ob3
 
-from .workers import RedisBroker, kill_worker, start_worker, use_broker
+from .workers import kill_worker, start_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def broker(tmp_path):
-    redis = RedisBroker(tmp_path)
-    redis.start()
-    previous = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-    use_broker(celery_app, redis.url, eager=False)
-    yield redis
-    redis.stop()
-    use_broker(celery_app, previous[0], eager=previous[1])
 
 
 def test_http_completion_to_verified_credentials_through_a_real_worker(broker, api_a, published, org_a):

@@ -26,7 +26,10 @@ def test_stuck_event_is_requeued_once_per_window(monkeypatch):
     assert queued == [("process_completion_event", (str(event.pk),))]
     assert reconciliation.requeue_stuck(older_than=timedelta(minutes=5))["events"] == 0
     CompletionEvent.objects.filter(pk=event.pk).update(requeued_at=timezone.now() - timedelta(minutes=6))
+    assert reconciliation.requeue_stuck(older_than=timedelta(minutes=5))["events"] == 0  # second time: 10 min
+    CompletionEvent.objects.filter(pk=event.pk).update(requeued_at=timezone.now() - timedelta(minutes=11))
     assert reconciliation.requeue_stuck(older_than=timedelta(minutes=5))["events"] == 1
+    assert CompletionEvent.objects.get(pk=event.pk).requeue_count == 2
 
 
 def test_processed_events_are_not_requeued(monkeypatch):

@@ -12,6 +12,7 @@ from mc_lms_bridge import sealstore
 from mc_lms_bridge.awards.service import grant_award
 from mc_lms_bridge.issuance.service import issue
 from mc_lms_bridge.models import CredentialFormat, Learner, MicroCredentialVersion
+from mc_lms_bridge.status.service import signed_status_list_text
 
 HTTPS_BASE = "https://credentials.example.eu"
 
@@ -51,7 +52,11 @@ def award_and_issue(version, learner, *, grade="8.5/10"):
     organisation = version.microcredential.organisation
     if not organisation.seals.exists():
         sealstore.create_development_seal(organisation)
-    return {c.format: c for c in issue(award.pk, strict=True)}
+    credentials = {c.format: c for c in issue(award.pk, strict=True)}
+    # Sign the status list now, as the first fetch by anyone would. Signing it lazily inside a verification gives
+    # it a validFrom after the verifier's clock reading (a race in status.service, reported), failing at random.
+    signed_status_list_text(credentials[CredentialFormat.OB3_DATA_INTEGRITY].status_list)
+    return credentials
 
 
 @pytest.fixture
@@ -73,6 +78,8 @@ def revoke():
 
     def run(credential):
         change_status(credential, "revoke", actor=SYSTEM, reason="test")
+        credential.status_list.refresh_from_db()
+        signed_status_list_text(credential.status_list)  # re-signed before anyone verifies (see award_and_issue)
     return run
 
 

@@ -6,9 +6,8 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import parsers, permissions, status, views
 from rest_framework.response import Response
 
-from ...conf import app_settings
 from ...verification.service import CredentialInputError, verify_any
-from ..parsers import PayloadTooLarge
+from ..parsers import read_limited_body
 
 
 class RawBodyParser(parsers.BaseParser):
@@ -17,15 +16,7 @@ class RawBodyParser(parsers.BaseParser):
     media_type = "*/*"
 
     def parse(self, stream, media_type=None, parser_context=None):
-        limit = app_settings.MAX_REQUEST_BYTES
-        request = (parser_context or {}).get("request")
-        declared = int(request.META.get("CONTENT_LENGTH") or 0) if request is not None else 0
-        if declared > limit:
-            raise PayloadTooLarge(f"Request body is {declared} bytes; the limit is {limit} bytes.")
-        body = stream.read(limit + 1) if stream is not None else b""
-        if len(body) > limit:
-            raise PayloadTooLarge(f"Request body exceeds the limit of {limit} bytes.")
-        return body
+        return read_limited_body(stream, parser_context)
 
 
 class VerifyView(views.APIView):

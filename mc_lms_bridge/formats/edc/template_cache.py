@@ -111,3 +111,31 @@ def validate_edc_fast(credential: dict, personal: frozenset[str] = frozenset()) 
 def clear_cache() -> None:
     with _lock:
         _cache.clear()
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def _texts(language_map) -> list[str]:
+    return [v for v in (language_map or {}).values() if isinstance(v, str)] if isinstance(language_map, dict) else []
+
+
+def personal_values_of(credential: dict) -> frozenset[str]:
+    """The learner-specific strings of an EDC document, read from it: names, e-mail, grade (for verifiers)."""
+    values, emails = [], []
+    for subject in _as_list(credential.get("credentialSubject")):
+        if not isinstance(subject, dict):
+            continue
+        for field in ("givenName", "familyName", "fullName"):
+            values += _texts(subject.get(field))
+        for contact in _as_list(subject.get("contactPoint")):
+            for mailbox in _as_list(contact.get("emailAddress") if isinstance(contact, dict) else None):
+                address = mailbox.get("id", "") if isinstance(mailbox, dict) else ""
+                if address.startswith("mailto:"):
+                    emails.append(address.removeprefix("mailto:"))
+        for claim in _as_list(subject.get("hasClaim")):
+            for assessment in _as_list(claim.get("provenBy") if isinstance(claim, dict) else None):
+                grade = assessment.get("grade") if isinstance(assessment, dict) else None
+                values += _texts(grade.get("noteLiteral")) if isinstance(grade, dict) else []
+    return personal_values(values, emails=emails)

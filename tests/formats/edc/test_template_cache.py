@@ -68,3 +68,11 @@ def test_cached_verdict_equals_full_validation(given_name, family_name, grade):
         return  # the builder refuses such a learner before any validation
     fast = validate_edc_fast(document, personal(learner, award)).conforms
     assert fast == validate_edc(document).conforms
+
+
+def test_personal_values_read_from_the_document_match_the_records():
+    learner, award = sample_learner(), sample_award()
+    document = build(learner, award)
+    found = template_cache.personal_values_of(document)
+    assert {learner.given_name, learner.family_name, learner.email} <= found
+    assert found <= personal(learner, award) | {learner.full_name}
