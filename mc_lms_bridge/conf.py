@@ -54,6 +54,12 @@ DEFAULTS: dict[str, Any] = {
     "MOODLE_POLL_ONLY_ACTIVE": False,
     "MOODLE_WEBHOOK_MAX_AGE": 300,
     "MOODLE_WEBHOOK_MAX_BYTES": 65536,
+    # OpenID4VCI wallet pickup: lifetimes of offers, access tokens and nonces, accepted proof age and clock skew (s).
+    "OID4VCI_OFFER_SECONDS": 600,
+    "OID4VCI_ACCESS_TOKEN_SECONDS": 300,
+    "OID4VCI_NONCE_SECONDS": 300,
+    "OID4VCI_PROOF_MAX_AGE_SECONDS": 300,
+    "OID4VCI_CLOCK_SKEW_SECONDS": 30,
     # Largest accepted JSON request body for the REST API, in bytes.
     "MAX_REQUEST_BYTES": 512 * 1024,
     # Page size of list endpoints.

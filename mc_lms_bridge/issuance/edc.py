@@ -8,7 +8,6 @@ from datetime import datetime
 from urllib.request import Request, urlopen
 
 from .. import sealstore
-from ..badges import BadgeStyle
 from ..badges.page_fast import credential_page_png_fast
 from ..catalogue.records import award_record, learner_record, microcredential_record, organisation_record
 from ..conf import app_settings
@@ -43,7 +42,7 @@ def timestamp_client() -> TimestampClient | None:
 def display_image(award: Award, microcredential) -> bytes:
     """The rendered credential page (PNG) that Europass shows as the credential's displayParameter image."""
     return credential_page_png_fast(microcredential, str(award.learner), award.awarded_at.date(),
-                                    style=BadgeStyle())
+                                    style=award.version.microcredential.badge_style())
 
 
 def issue_edc(award: Award, *, now: datetime) -> IssuedCredential:

@@ -48,6 +48,16 @@ class ReversalPolicy(models.TextChoices):
     REVOKE = "revoke", "Revoke the credential"
 
 
+def validate_badge_template(value: str) -> None:
+    """The name of a shipped badge design."""
+    from django.core.exceptions import ValidationError
+
+    from ..badges import TEMPLATE_NAMES
+
+    if value not in TEMPLATE_NAMES:
+        raise ValidationError(f"{value!r} is not a badge design; choose one of {', '.join(TEMPLATE_NAMES)}.")
+
+
 class ImmutableVersionError(Exception):
     """Raised when code tries to change the content of a version that has left the draft state."""
 
@@ -60,6 +70,13 @@ class MicroCredential(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="microcredentials",
         help_text="The issuing organisation that owns this catalogue entry.")
     slug = models.CharField(max_length=64, validators=[slug_validator])
+    badge_template = models.CharField(
+        max_length=20, default="ribbon", validators=[validate_badge_template],
+        help_text="Badge design (one of badge_templates/: ribbon, shield, circle).")
+    badge_primary_colour = models.CharField(max_length=7, default="#1f4e79",
+                                            validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use #rrggbb.")])
+    badge_secondary_colour = models.CharField(max_length=7, default="#f2c14e",
+                                              validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use #rrggbb.")])
     reversal_policy = models.CharField(
         max_length=8, choices=ReversalPolicy.choices, default=ReversalPolicy.IGNORE,
         help_text="What a later failing grade or revoked certificate does to an issued credential.")
@@ -72,6 +89,13 @@ class MicroCredential(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation.slug}/{self.slug}"
+
+    def badge_style(self):
+        """The instructor's badge design and colours (also used for the Europass certificate page)."""
+        from ..badges import BadgeStyle
+
+        return BadgeStyle(template=self.badge_template, primary=self.badge_primary_colour,
+                          secondary=self.badge_secondary_colour)
 
     def published_version(self):
         return self.versions.filter(status=Status.PUBLISHED).first()

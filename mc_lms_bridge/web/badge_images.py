@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
-from ..badges import BadgeStyle, render_badge_png, render_badge_svg
+from ..badges import render_badge_png, render_badge_svg
 from ..baking import bake_png, bake_svg
 from ..catalogue.records import microcredential_record
 from .lookup import CredentialBundle
@@ -13,7 +13,8 @@ CACHE_SECONDS = 24 * 3600  # the signed payload never changes, so neither does t
 
 
 def _badge_svg(bundle: CredentialBundle) -> str:
-    return render_badge_svg(microcredential_record(bundle.award.version), style=BadgeStyle())
+    version = bundle.award.version
+    return render_badge_svg(microcredential_record(version), style=version.microcredential.badge_style())
 
 
 def baked_svg(bundle: CredentialBundle) -> str:

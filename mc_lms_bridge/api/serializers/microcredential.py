@@ -104,18 +104,39 @@ class MicroCredentialSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     current = serializers.SerializerMethodField()
     published_version = serializers.SerializerMethodField()
+    badge = serializers.SerializerMethodField()
 
     class Meta:
         model = MicroCredential
-        fields = ["id", "organisation", "slug", "published_version", "current", "created_at"]
+        fields = ["id", "organisation", "slug", "published_version", "badge", "current", "created_at"]
         read_only_fields = fields
 
     def get_current(self, obj) -> dict:
         return VersionSerializer(obj.latest_version()).data
 
+    def get_badge(self, obj) -> dict:
+        return {"template": obj.badge_template, "primary_colour": obj.badge_primary_colour,
+                "secondary_colour": obj.badge_secondary_colour}
+
     def get_published_version(self, obj) -> int | None:
         published = obj.published_version()
         return published.version if published else None
+
+
+class BadgeStyleSerializer(StrictSerializerMixin, serializers.Serializer):
+    """The instructor's choice of badge design and colours."""
+
+    template = serializers.ChoiceField(choices=[])
+    primary_colour = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False,
+                                            error_messages={"invalid": "Use a colour as #rrggbb."})
+    secondary_colour = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False,
+                                              error_messages={"invalid": "Use a colour as #rrggbb."})
+
+    def __init__(self, *args, **kwargs):
+        from ...badges import TEMPLATE_NAMES
+
+        super().__init__(*args, **kwargs)
+        self.fields["template"].choices = [(name, name) for name in TEMPLATE_NAMES]
 
 
 class ReasonSerializer(StrictSerializerMixin, serializers.Serializer):

@@ -8,11 +8,12 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from ...audit import Actor
+from ...audit import Actor, record
 from ...catalogue import lifecycle
 from ...models import MicroCredential
 from ..permissions import CatalogueAccess, is_staff_session, token_of, visible_organisations
 from ..serializers.microcredential import (
+    BadgeStyleSerializer,
     MicroCredentialCreateSerializer,
     MicroCredentialSerializer,
     ReasonSerializer,
@@ -28,7 +29,7 @@ class MicroCredentialViewSet(ApiViewMixin, viewsets.GenericViewSet):
     serializer_class = MicroCredentialSerializer
     permission_classes = [CatalogueAccess]
     required_scopes = {
-        "submit": "catalogue:write", "withdraw": "catalogue:publish",
+        "badge": "catalogue:write", "submit": "catalogue:write", "withdraw": "catalogue:publish",
         "publish": "catalogue:publish", "retire": "catalogue:publish",
     }
 
@@ -115,6 +116,21 @@ class MicroCredentialViewSet(ApiViewMixin, viewsets.GenericViewSet):
     def retire(self, request, pk=None):
         """Stop awarding the published version; issued credentials stay valid."""
         return self._transition(request, pk, lifecycle.retire)
+
+    @extend_schema(request=BadgeStyleSerializer, responses={200: MicroCredentialSerializer})
+    @action(detail=True, methods=["post"])
+    def badge(self, request, pk=None):
+        """Choose the badge design and colours (applies to badge images and certificate pages issued from now)."""
+        microcredential = self.get_object()
+        body = BadgeStyleSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        microcredential.badge_template = data["template"]
+        microcredential.badge_primary_colour = data.get("primary_colour", microcredential.badge_primary_colour)
+        microcredential.badge_secondary_colour = data.get("secondary_colour", microcredential.badge_secondary_colour)
+        microcredential.save(update_fields=["badge_template", "badge_primary_colour", "badge_secondary_colour"])
+        record(Actor.from_request(request), "badge_style", microcredential, changes={k: v for k, v in data.items()})
+        return Response(MicroCredentialSerializer(microcredential).data)
 
     @extend_schema(responses={200: VersionSerializer(many=True)})
     @action(detail=True, methods=["get"])
