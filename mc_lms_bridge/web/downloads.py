@@ -44,13 +44,17 @@ KINDS = {
     "ob3.jwt": ("ob3.jwt", "application/jwt", lambda b: _encoded(_text(b, CredentialFormat.OB3_JWT))),
     "edc.json": ("edc.json", "application/jose+json", lambda b: _encoded(_text(b, CredentialFormat.EDC_JADES))),
     "edc.jsonld": ("edc.jsonld", "application/ld+json", _edc_jsonld),
+    "clr.json": ("clr.json", "application/vc+ld+json",
+                 lambda b: _encoded(_text(b, CredentialFormat.CLR_DATA_INTEGRITY))),
 }
 
 
 def available_kinds(bundle: CredentialBundle) -> list[str]:
     """The kinds this award has (the EDC files only when a Europass credential was issued)."""
     has_edc = bundle.get(CredentialFormat.EDC_JADES) is not None
-    return [kind for kind in KINDS if has_edc or not kind.startswith("edc.")]
+    has_clr = bundle.get(CredentialFormat.CLR_DATA_INTEGRITY) is not None
+    return [kind for kind in KINDS
+            if (has_edc or not kind.startswith("edc.")) and (has_clr or not kind.startswith("clr."))]
 
 
 def build(bundle: CredentialBundle, kind: str) -> Download | None:

@@ -36,7 +36,7 @@ def pathway_rows(pathway):
 
 
 def test_two_lms_completions_issue_the_pathway_once_in_every_format_then_revocation_follows_policy(
-        components, make_pathway, wired, moodle_completion, django_capture_on_commit_callbacks):
+        components, make_pathway, wired, moodle_completion, django_capture_on_commit_callbacks, client):
     course_a, course_b = components
     pathway = make_pathway("data-skills", credential_rule(course_a, course_b), policy="revoke")
 
@@ -71,6 +71,10 @@ def test_two_lms_completions_issue_the_pathway_once_in_every_format_then_revocat
                for a in clr["credentialSubject"]["association"])
     assert {vc["proof"]["proofValue"] for vc in clr["credentialSubject"]["verifiableCredential"]} >= {
         json.loads(row.payload)["proof"]["proofValue"] for row in component_rows}
+
+    download = client.get(f"/c/{rows['ob3+di'].pk}/clr.json")
+    assert download.status_code == 200 and json.loads(download.content)["id"] == clr["id"]
+    assert b"clr.json" in client.get(f"/c/{rows['ob3+di'].pk}").content
 
     sealed = json.loads(rows["edc+jades"].payload)
     report = verify_edc(sealed, trust_anchors=sealstore.trust_anchors([]), now=timezone.now())
