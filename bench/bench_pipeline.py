@@ -193,13 +193,16 @@ def main() -> int:
     fresh_database()
     token, _ = setup_catalogue()
     result = {"api_events_per_s": round(api_rate(token, args.api_seconds), 1)}
+    print(json.dumps(result), flush=True)
     from mc_lms_bridge.models import CompletionEvent
 
     CompletionEvent.objects.all().update(state="ignored")  # API-rate events are not part of the timings below
     subprocess.run(["redis-cli", "-n", "13", "FLUSHDB"], check=True, stdout=subprocess.DEVNULL)  # noqa: S607
     result["latency_ms"] = latency(token, args.latency_events)
+    print(json.dumps(result), flush=True)
     result["cohort"] = args.cohort
     result["cohort_seconds"] = round(cohort(args.cohort, args.workers), 1)
+    result["cohort_awards_per_s"] = round(args.cohort / result["cohort_seconds"], 1)
     print(json.dumps(result))
     return 0
 
