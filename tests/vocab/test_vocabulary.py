@@ -58,7 +58,7 @@ def test_integer_eqf_levels_are_accepted_but_out_of_range_ones_are_not():
     assert 8 in eqf
     with pytest.raises(UnknownConcept, match="9"):
         eqf.uri(9)
-    assert True not in eqf
+    assert (True in eqf) is False, "a boolean must not pass as EQF level 1"
 
 
 def test_concept_lookup_returns_a_frozen_concept():

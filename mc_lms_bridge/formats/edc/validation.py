@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import pyshacl
@@ -13,6 +14,8 @@ from mc_lms_bridge.formats.edc.rdf import credential_graph, undefined_terms
 from mc_lms_bridge.formats.edc.shapes import edc_shapes
 
 __all__ = ["EdcValidationReport", "EdcViolation", "ensure_valid_edc", "validate_edc"]
+
+_SHAPES_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,10 @@ def undefined_term_violations(credential: dict) -> list[EdcViolation]:
 def validate_edc(credential: dict) -> EdcValidationReport:
     """Run the ELM 3.2 EDC shapes (parsed once) over the credential; contexts never leave the package."""
     data = credential_graph(credential)
-    _conforms, report, _text = pyshacl.validate(
-        data, shacl_graph=edc_shapes(), inference="none", advanced=False, meta_shacl=False
-    )
+    with _SHAPES_LOCK:  # the parsed shapes graph is shared; pyshacl does not promise thread-safe reuse of it
+        _conforms, report, _text = pyshacl.validate(
+            data, shacl_graph=edc_shapes(), inference="none", advanced=False, meta_shacl=False
+        )
     violations = undefined_term_violations(credential)
     violations += violations_from_report(report, data, node_names(credential))
     return EdcValidationReport(conforms=not violations, violations=tuple(violations))
