@@ -62,7 +62,10 @@ def signing_key(organisation: Organisation, algorithm: str) -> IssuerKey:
     """The newest active key of that algorithm, created on first use."""
     key = (IssuerKey.objects.filter(organisation=organisation, algorithm=algorithm, retired_at__isnull=True)
            .order_by("-created_at").first())
-    return key or create_key(organisation, algorithm)
+    if key is None:
+        return create_key(organisation, algorithm)
+    key.organisation = organisation  # already loaded: verification_method_id() needs no second query
+    return key
 
 
 def private_key(key: IssuerKey):

@@ -3,13 +3,13 @@
 Rendering the whole 1200x850 page per credential costs ~170 ms (cairosvg text layout + PNG encoding). Everything
 but the learner's name and the award date is the same for every learner of a micro-credential version, so that
 background is rasterised once (cached by the SVG text itself) and each page only rasterises the two personal text
-slots over a copy of it. The result is the same drawing as ``render_credential_page_png``.
+slots over it. Only the band of rows those texts touch is composited and compressed; the PNG reuses the background's
+compressed rows above and below it (``png_bands``). The result is the same drawing as ``render_credential_page_png``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import threading
 from collections import OrderedDict
 from datetime import date
@@ -17,6 +17,7 @@ from datetime import date
 from ..formats.record import MicroCredentialRecord
 from .page import _nest_badge, page_slot_values
 from .png import check_svg, offline_url_fetcher
+from .png_bands import BandedPngEncoder, aligned_band
 from .render import BadgeStyle, render_badge_tree
 from .slots import fill_template, serialise
 from .templates import PAGE_TEMPLATE, template_tree
@@ -59,18 +60,29 @@ def _overlay_svg(microcredential, learner_name, awarded_on, style, language) -> 
     return serialise(fill_template(page, values))
 
 
+def _rgb(surface, height: int) -> bytes:
+    """Packed RGB bytes of a cairo ARGB32 surface (alpha dropped, as the PNG has none)."""
+    from PIL import Image
+
+    surface.flush()
+    return Image.frombuffer("RGBA", (PAGE_TEMPLATE.width, height), bytes(surface.get_data()), "raw", "BGRA",
+                            surface.get_stride(), 1).convert("RGB").tobytes()
+
+
 def _cached_background(svg: str):
+    """(surface, PNG encoder) of a background, made once per SVG text."""
     key = hashlib.sha256(svg.encode("utf-8")).hexdigest()
     with _lock:
         if key in _backgrounds:
             _backgrounds.move_to_end(key)
             return _backgrounds[key]
     surface = _surface(svg)
+    encoder = BandedPngEncoder(_rgb(surface, PAGE_TEMPLATE.height), PAGE_TEMPLATE.width, PAGE_TEMPLATE.height)
     with _lock:
-        _backgrounds[key] = surface
+        _backgrounds[key] = surface, encoder
         while len(_backgrounds) > CACHE_SIZE:
             _backgrounds.popitem(last=False)
-    return surface
+    return surface, encoder
 
 
 _svg_by_record: OrderedDict[str, str] = OrderedDict()
@@ -90,26 +102,33 @@ def _background_for(microcredential, style, language):
     return _cached_background(svg)
 
 
+def inked_rows(surface, height: int) -> tuple[int, int] | None:
+    """First and last row of a transparent overlay that anything was drawn on (None when nothing was)."""
+    surface.flush()
+    data, stride = bytes(surface.get_data()), surface.get_stride()
+    blank = bytes(stride)
+    drawn = [row for row in range(height) if data[row * stride:(row + 1) * stride] != blank]
+    return (drawn[0], drawn[-1]) if drawn else None
+
+
 def credential_page_png_fast(
     microcredential: MicroCredentialRecord, learner_name: str, awarded_on: date, *, style: BadgeStyle,
     language: str | None = None,
 ) -> bytes:
     """PNG of the certificate page, drawn from the cached background plus the learner's name and date."""
     import cairocffi
-    from PIL import Image
 
-    background = _background_for(microcredential, style, language)
+    background, encoder = _background_for(microcredential, style, language)
     overlay = _surface(_overlay_svg(microcredential, learner_name, awarded_on, style, language))
-    width, height = PAGE_TEMPLATE.width, PAGE_TEMPLATE.height
-    page = cairocffi.ImageSurface(cairocffi.FORMAT_ARGB32, width, height)
-    context = cairocffi.Context(page)
+    inked = inked_rows(overlay, PAGE_TEMPLATE.height)
+    if inked is None:
+        return encoder.encode(0, b"")
+    start, end = aligned_band(*inked, PAGE_TEMPLATE.height)
+    band = cairocffi.ImageSurface(cairocffi.FORMAT_ARGB32, PAGE_TEMPLATE.width, end - start)
+    context = cairocffi.Context(band)
     with _lock:
-        context.set_source_surface(background)
+        context.set_source_surface(background, 0, -start)
         context.paint()
-    context.set_source_surface(overlay)
+    context.set_source_surface(overlay, 0, -start)
     context.paint()
-    page.flush()
-    image = Image.frombuffer("RGBA", (width, height), bytes(page.get_data()), "raw", "BGRA", page.get_stride(), 1)
-    out = io.BytesIO()
-    image.convert("RGB").save(out, format="PNG", compress_level=1)
-    return out.getvalue()
+    return encoder.encode(start, _rgb(band, end - start))

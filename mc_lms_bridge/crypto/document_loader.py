@@ -122,6 +122,18 @@ class StrictDocumentLoader:
         return f"StrictDocumentLoader(pinned={len(PINNED_CONTEXTS)}, extra={sorted(self._extras)})"
 
 
+_PINNED_ONLY: StrictDocumentLoader | None = None
+
+
 def strict_document_loader(extra_documents: Mapping[str, Any] | None = None) -> StrictDocumentLoader:
-    """Build a loader that serves only pinned contexts and ``extra_documents`` (e.g. our did:web documents)."""
-    return StrictDocumentLoader(extra_documents)
+    """A loader that serves only pinned contexts and ``extra_documents`` (e.g. our did:web documents).
+
+    Without extras every caller shares one loader, so the contexts it serves are processed once per process
+    (processed contexts are cached per loader) instead of once per credential.
+    """
+    global _PINNED_ONLY
+    if extra_documents:
+        return StrictDocumentLoader(extra_documents)
+    if _PINNED_ONLY is None:
+        _PINNED_ONLY = StrictDocumentLoader()
+    return _PINNED_ONLY

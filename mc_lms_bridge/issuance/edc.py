@@ -9,15 +9,17 @@ from urllib.request import Request, urlopen
 
 from .. import sealstore
 from ..badges.page_fast import credential_page_png_fast
-from ..catalogue.records import award_record, learner_record, microcredential_record, organisation_record
+from ..catalogue.records import award_record
 from ..conf import app_settings
 from ..crypto.jades import seal_jades
 from ..crypto.tsa import TimestampClient, TimestampError
 from ..formats.edc import build_edc_credential, missing_elements
+from ..formats.edc.builder import display_languages
 from ..formats.edc.errors import EdcBuildError, EdcValidationError
 from ..formats.edc.template_cache import personal_values, validate_edc_fast
 from ..models import Award, CredentialFormat, IssuedCredential
 from ..pathways import format_hooks
+from .inputs import IssuanceInputs
 
 
 class SealNotConfigured(Exception):
@@ -45,10 +47,9 @@ def display_image(award: Award, microcredential) -> bytes:
                                     style=award.version.microcredential.badge_style())
 
 
-def issue_edc(award: Award, *, now: datetime) -> IssuedCredential:
-    """Build, validate and seal the EDC credential of ``award`` (inside the caller's transaction)."""
-    version = award.version
-    organisation = version.microcredential.organisation
+def issue_edc(inputs: IssuanceInputs, *, now: datetime) -> IssuedCredential:
+    """Build, validate and seal the EDC credential of an award (inside the caller's transaction)."""
+    award, organisation = inputs.award, inputs.organisation
     seal = sealstore.active_seal(organisation)
     if seal is None:
         raise SealNotConfigured(
@@ -57,13 +58,14 @@ def issue_edc(award: Award, *, now: datetime) -> IssuedCredential:
     material = sealstore.open_seal(seal, now=now)
     credential_uuid = uuid.uuid4()
     records = {"award": award_record(award, credential_uuid=credential_uuid),
-               "microcredential": microcredential_record(version), "learner": learner_record(award.learner)}
+               "microcredential": inputs.microcredential, "learner": inputs.learner}
     missing = missing_elements(records["microcredential"], records["learner"], records["award"])
     if missing:
         raise EdcBuildError("The Europass credential lacks mandatory elements: " + ", ".join(missing) + ".")
-    credential = build_edc_credential(**records, issuer=organisation_record(organisation), now=now,
+    credential = build_edc_credential(**records, issuer=inputs.issuer, now=now,
                                       display_image_png=display_image(award, records["microcredential"]))
-    credential = format_hooks.stacked_edc(credential, award.pk)
+    if inputs.stacks_pathway:
+        credential = format_hooks.stacked_edc(credential, award, display_languages(inputs.microcredential))
     learner = records["learner"]
     personal = personal_values([learner.given_name, learner.family_name, learner.full_name, award.grade],
                                emails=[learner.email])

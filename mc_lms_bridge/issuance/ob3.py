@@ -7,15 +7,16 @@ import uuid
 from datetime import datetime
 
 from .. import identity, keystore
-from ..catalogue.records import award_record, learner_record, microcredential_record, organisation_record
+from ..catalogue.records import award_record
 from ..conf import app_settings
 from ..crypto.cryptosuites import eddsa_rdfc_2022
 from ..crypto.document_loader import strict_document_loader
 from ..crypto.jws import encode_vc_jwt
 from ..formats.ob3 import build_ob3_credential, validate_ob3_schema
-from ..models import Award, CredentialFormat, IssuedCredential, KeyAlgorithm
+from ..models import CredentialFormat, IssuedCredential, KeyAlgorithm
 from ..pathways import format_hooks
 from ..status.service import allocate_entry, status_entry
+from .inputs import IssuanceInputs
 
 
 class CredentialBuildError(Exception):
@@ -26,18 +27,17 @@ def canonical_json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
 
 
-def issue_ob3(award: Award, *, now: datetime) -> list[IssuedCredential]:
-    """Build, sign (DI + JWT) and store the OB3 credential of ``award`` (inside the caller's transaction)."""
-    version = award.version
-    organisation = version.microcredential.organisation
+def issue_ob3(inputs: IssuanceInputs, *, now: datetime) -> list[IssuedCredential]:
+    """Build, sign (DI + JWT) and store the OB3 credential of an award (inside the caller's transaction)."""
+    award, organisation = inputs.award, inputs.organisation
     credential_uuid = uuid.uuid4()
     status_list, index = allocate_entry(organisation, app_settings.STATUS_PURPOSE)
     unsigned = build_ob3_credential(
-        award=award_record(award, credential_uuid=credential_uuid),
-        microcredential=microcredential_record(version), learner=learner_record(award.learner),
-        issuer=organisation_record(organisation), status_entries=[status_entry(status_list, index)],
+        award=award_record(award, credential_uuid=credential_uuid), microcredential=inputs.microcredential,
+        learner=inputs.learner, issuer=inputs.issuer, status_entries=[status_entry(status_list, index)],
         identity_salt=app_settings.IDENTITY_HASH_SALT, now=now)
-    unsigned = format_hooks.stacked_ob3(unsigned, award.pk)
+    if inputs.stacks_pathway:
+        unsigned = format_hooks.stacked_ob3(unsigned, award)
     problems = validate_ob3_schema(unsigned)
     if problems:
         raise CredentialBuildError("The Open Badges credential does not match the 1EdTech schema: "

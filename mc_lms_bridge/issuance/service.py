@@ -13,6 +13,7 @@ from ..formats.edc.errors import EdcBuildError, EdcValidationError
 from ..models import Award, CredentialFormat, IssuedCredential
 from ..pathways import hooks as pathway_hooks
 from .edc import SealNotConfigured, TimestampUnavailable, issue_edc
+from .inputs import issuance_inputs
 from .ob3 import issue_ob3
 
 logger = logging.getLogger(__name__)
@@ -36,12 +37,15 @@ def issue(award_id, *, strict: bool = False) -> list[IssuedCredential]:
         return list(award.credentials.order_by("format"))
     have = set(award.credentials.values_list("format", flat=True))
     now = timezone.now().replace(microsecond=0)
-    if not OB3_FORMATS <= have:
-        issue_ob3(award, now=now)
-    if app_settings.ISSUE_EDC and CredentialFormat.EDC_JADES not in have:
+    need_ob3 = not OB3_FORMATS <= have
+    need_edc = app_settings.ISSUE_EDC and CredentialFormat.EDC_JADES not in have
+    inputs = issuance_inputs(award) if need_ob3 or need_edc else None
+    if need_ob3:
+        issue_ob3(inputs, now=now)
+    if need_edc:
         try:
             with transaction.atomic():
-                issue_edc(award, now=now)
+                issue_edc(inputs, now=now)
         except (SealNotConfigured, TimestampUnavailable, EdcBuildError, EdcValidationError) as exc:
             logger.warning("Europass credential of award %s not issued: %s", award.pk, exc)
             if strict:

@@ -5,17 +5,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from ..catalogue.records import microcredential_record
-from ..formats.edc.builder import display_languages
-from ..models import Award, MicroCredentialVersion, Pathway
+from ..models import Award, MicroCredentialVersion
 from .edc import stack_edc
 from .ob3 import stack_ob3, total_of
-
-
-def _pathway_award(award_id) -> Award | None:
-    award = Award.objects.select_related("version").filter(pk=award_id).first()
-    if award is None or not Pathway.objects.filter(microcredential_id=award.version.microcredential_id).exists():
-        return None
-    return award
 
 
 def _total(award: Award) -> Decimal:
@@ -25,24 +17,17 @@ def _total(award: Award) -> Decimal:
         return total_of(award.reason.get("components", []))
 
 
-def stacked_ob3(credential: dict, award_id) -> dict:
-    """The OB3 credential of a pathway award with its components (unchanged for any other award)."""
-    award = _pathway_award(award_id)
-    if award is None:
-        return credential
+def stacked_ob3(credential: dict, award: Award) -> dict:
+    """The OB3 credential of a pathway award with its components (call only for a pathway's own award)."""
     components = [item for item in award.reason.get("components", []) if item.get("credential")]
     return stack_ob3(credential, components, _total(award))
 
 
-def stacked_edc(credential: dict, award_id) -> dict:
-    """The EDC credential of a pathway award whose Qualification has the components as parts."""
-    award = _pathway_award(award_id)
-    if award is None:
-        return credential
+def stacked_edc(credential: dict, award: Award, languages) -> dict:
+    """The EDC credential of a pathway award whose Qualification has the components as parts (pathway awards only)."""
     ids = [(item["microcredential"], item["version"]) for item in award.reason.get("components", [])
            if item.get("kind") in ("award", "pathway")]
     versions = {(str(v.microcredential_id), v.version): v for v in MicroCredentialVersion.objects.filter(
         microcredential_id__in=[mc for mc, _ in ids]).select_related("microcredential__organisation")}
     records = [microcredential_record(versions[key]) for key in ids if key in versions]
-    languages = display_languages(microcredential_record(award.version))
     return stack_edc(credential, records, _total(award), languages)

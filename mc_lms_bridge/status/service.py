@@ -55,6 +55,7 @@ def allocate_entry(organisation: Organisation, purpose: str = StatusPurpose.REVO
         if counter < status_list.size:
             index = index_for(counter, size=status_list.size, multiplier=status_list.permutation_multiplier,
                               offset=status_list.permutation_offset)
+            status_list.organisation = organisation  # already loaded: status_entry() needs no second query
             return status_list, index
         StatusList.objects.filter(pk=status_list.pk).update(full=True)
 
