@@ -23,6 +23,16 @@ def _choices(name: str, blank: bool = True) -> list[tuple[str, str]]:
     return ([("", "—")] if blank else []) + vocab.get(name).choices()
 
 
+def isced_f_choices() -> list[tuple[str, str]]:
+    """ISCED-F 2013 fields as "0613 Software and applications ...", broad fields before their narrower ones."""
+    return [(code, f"{code} {label}") for code, label in vocab.get("isced_f").choices()]
+
+
+def legacy_nqf_level(value: object) -> str:
+    """A free-text NQF level kept from before the QDR vocabulary ("" when empty or a QDR code)."""
+    return value if isinstance(value, str) and value and value not in vocab.get("nqf") else ""
+
+
 def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
@@ -43,7 +53,14 @@ class MicroCredentialForm(forms.Form):
                                       label="ECTS credits")
     workload_hours = forms.IntegerField(min_value=1, max_value=30000, required=False, label="Workload (hours)")
     eqf_level = forms.ChoiceField(choices=lambda: _choices("eqf"), required=False, label="EQF level")
-    nqf_level = forms.CharField(max_length=40, required=False, label="NQF level")
+    nqf_level = forms.ChoiceField(
+        choices=lambda: _choices("nqf"), required=False, label="NQF level",
+        help_text="The level in a national qualifications framework (QDR list of the EU).",
+        error_messages={"invalid_choice": '"%(value)s" is not an NQF level of the QDR list; choose one from the list.'})
+    isced_f_codes = forms.MultipleChoiceField(
+        choices=isced_f_choices, required=False, label="Fields of education (ISCED-F)",
+        help_text="Needed for the Europass catalogue; choose the most specific field(s).",
+        error_messages={"invalid_choice": '"%(value)s" is not an ISCED-F 2013 field of education code.'})
     qf_ehea_cycle = forms.ChoiceField(choices=[("", "—"), *QfEheaCycle.choices], required=False,
                                       label="QF-EHEA cycle")
     assessment_type = forms.ChoiceField(choices=lambda: _choices("assessment_type"), required=False,
@@ -70,6 +87,15 @@ class MicroCredentialForm(forms.Form):
     rule = forms.ChoiceField(choices=CompletionRule.choices, initial=CompletionRule.PASSED, label="Award when")
     min_grade = forms.DecimalField(max_digits=5, decimal_places=4, min_value=0, max_value=1, required=False,
                                    label="Minimum grade (0-1)", help_text="Only for the minimum grade rule.")
+
+    def __init__(self, *args, legacy_nqf: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        legacy = legacy_nqf or legacy_nqf_level(self.initial.get("nqf_level"))
+        if legacy:  # offer the stored free text so that saving other changes keeps it (it is never sent again)
+            field = self.fields["nqf_level"]
+            field.choices = [*field.choices, (legacy, f"{legacy} (free text from an older version; choose a level)")]
+            field.help_text = (f'"{legacy}" is free text from before the QDR list: it is kept but not shown in '
+                               "Europass credentials until you choose a level from the list.")
 
     def clean(self):
         data = super().clean()
@@ -98,7 +124,10 @@ class MicroCredentialForm(forms.Form):
             payload[name] = str(value) if name == "ects_credits" and value is not None else value
         for name in ("nqf_level", "qa_body", "qa_url", "homepage"):
             payload[name] = payload[name] or ""
+        if legacy_nqf_level(payload["nqf_level"]) and payload["nqf_level"] == getattr(existing, "nqf_level", None):
+            del payload["nqf_level"]  # an unchanged free-text level stays as it is
         payload["languages"] = list(data.get("languages") or [])
+        payload["isced_f_codes"] = list(data.get("isced_f_codes") or [])
         lines = [_split(line) for line in data.get("learning_outcomes", "").splitlines() if line.strip()]
         previous = [{"text": dict(o.text), "esco_skill_uri": o.esco_skill_uri}
                     for o in (existing.learning_outcomes.all() if existing is not None else [])]
@@ -159,6 +188,7 @@ def initial_from(version: MicroCredentialVersion | None, rule: str, min_grade, l
     for outcome in version.learning_outcomes.all():
         text = outcome.text.get(language) or next(iter(outcome.text.values()), "")
         outcomes.append(f"{text} | {outcome.esco_skill_uri}" if outcome.esco_skill_uri else text)
-    initial.update(text_language=language, languages=version.languages, learning_outcomes="\n".join(outcomes),
+    initial.update(text_language=language, languages=version.languages, isced_f_codes=version.isced_f_codes,
+                   learning_outcomes="\n".join(outcomes),
                    rule=rule, min_grade=min_grade)
     return initial

@@ -54,8 +54,22 @@ class LearningOutcomeInline(admin.TabularInline):
     has_delete_permission = has_change_permission
 
 
+class MicroCredentialVersionForm(forms.ModelForm):
+    """Vocabulary-checked like the API; an unchanged free-text NQF level of an older version is left alone."""
+
+    class Meta:
+        model = MicroCredentialVersion
+        fields = [*CONTENT_FIELDS, "awarding_bodies"]  # the admin passes its own field list (fieldsets) anyway
+
+    def _get_validation_exclusions(self):
+        excluded = super()._get_validation_exclusions()
+        excluded.update(f for f in lifecycle.LEGACY_TOLERANT_FIELDS if f not in self.changed_data)
+        return excluded
+
+
 @admin.register(MicroCredentialVersion)
 class MicroCredentialVersionAdmin(admin.ModelAdmin):
+    form = MicroCredentialVersionForm
     list_display = ["microcredential", "version", "status", "eqf_level", "ects_credits", "published_at"]
     list_filter = ["status", "eqf_level", "participation_mode"]
     inlines = [LearningOutcomeInline]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
 from django.db import DatabaseError, InterfaceError
+
+logger = logging.getLogger(__name__)
 
 RETRYABLE = (DatabaseError, InterfaceError, ConnectionError, TimeoutError)
 COMMON = {"acks_late": True, "reject_on_worker_lost": True, "autoretry_for": RETRYABLE, "retry_backoff": 2,
@@ -16,6 +20,27 @@ def process_completion_event(event_id: str) -> str:
     from .pipeline.processing import process_event
 
     return process_event(event_id).state
+
+
+@shared_task(name="mc_lms_bridge.process_completion_events", **COMMON)
+def process_completion_events(event_ids: list[str]) -> list[str]:
+    """Apply the course-tag rules to several inbox events (a batch); each is its own transaction.
+
+    Transient errors retry the whole chunk (done events are skipped); an event failing otherwise is logged and left
+    to reconciliation, so it cannot hold up the rest of the batch.
+    """
+    from .pipeline.processing import process_event
+
+    states = []
+    for event_id in event_ids:
+        try:
+            states.append(process_event(event_id).state)
+        except RETRYABLE:
+            raise
+        except Exception:  # noqa: BLE001 - one bad event must not stop the others
+            logger.exception("Completion event %s failed; reconciliation will retry it.", event_id)
+            states.append("failed")
+    return states
 
 
 @shared_task(name="mc_lms_bridge.issue_award", **COMMON)

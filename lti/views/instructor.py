@@ -13,7 +13,7 @@ from mc_lms_bridge.models import Status
 from mc_lms_bridge.status.service import StatusChangeRefused
 
 from .. import awards, tagging
-from ..forms import MicroCredentialForm, initial_from, language_choices, text_language_of
+from ..forms import MicroCredentialForm, initial_from, language_choices, legacy_nqf_level, text_language_of
 from ..security import with_launch
 
 ACTIONS = ("save", "submit", "publish", "withdraw")
@@ -79,7 +79,9 @@ def course(request, launch):
                      message=DONE.get(request.GET.get("done", ""), ""))
     action = request.POST.get("action", "save")
     needs_form = action in ("save", "submit") or (action == "publish" and not _in_review(launch))
-    form = MicroCredentialForm(request.POST) if needs_form else _form_for(launch)
+    edited = _edited_version(launch)
+    legacy_nqf = legacy_nqf_level(edited.nqf_level if edited is not None else "")
+    form = MicroCredentialForm(request.POST, legacy_nqf=legacy_nqf) if needs_form else _form_for(launch)
     if action not in ACTIONS:
         form.add_error(None, "Unknown action.")
         return _page(request, launch, form, status=400)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 
 from ..models import ApiToken
+
+#: ``last_used_at`` is kept to this precision, so a busy token is not rewritten on every request.
+LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 class ApiTokenAuthentication(authentication.BaseAuthentication):
@@ -26,7 +31,9 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         token = ApiToken.objects.active_for(raw)
         if token is None:
             raise exceptions.AuthenticationFailed("Unknown or revoked API token.")
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return (TokenUser(token), token)
 
     def authenticate_header(self, request):

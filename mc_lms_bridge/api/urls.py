@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from .views.completions import CompletionDetailView, CompletionListView
+from .views.completions import CompletionBatchView, CompletionDetailView, CompletionListView
 from .views.course_tags import CourseTagViewSet
 from .views.credentials import IssuedCredentialViewSet
 from .views.microcredentials import MicroCredentialViewSet
@@ -25,6 +25,7 @@ urlpatterns = [
     path("v1/vocabularies/<slug:name>/", VocabularyDetailView.as_view(), name="vocabulary-detail"),
     path("v1/verify/", VerifyView.as_view(), name="verify"),
     path("v1/completions/", CompletionListView.as_view(), name="completion-list"),
+    path("v1/completions/batch/", CompletionBatchView.as_view(), name="completion-batch"),
     path("v1/completions/<uuid:pk>/", CompletionDetailView.as_view(), name="completion-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]

@@ -43,12 +43,17 @@ def facts_of(version: MicroCredentialVersion) -> VersionFacts:
     )
 
 
+#: Fields whose values from before they were vocabulary-checked (free-text NQF levels) stay valid while unchanged.
+LEGACY_TOLERANT_FIELDS = ("nqf_level",)
+
+
 def _set_content(version, content: dict[str, Any], outcomes, awarding_bodies) -> None:
     for field, value in content.items():
         if field not in CONTENT_FIELDS:
             raise LifecycleError(f"{field!r} is not an editable element of a micro-credential.", "unknown_field")
         setattr(version, field, value)
-    version.full_clean(exclude=["microcredential"])
+    carried_over = [field for field in LEGACY_TOLERANT_FIELDS if field not in content]
+    version.full_clean(exclude=["microcredential", *carried_over])
     version.save()
     if outcomes is not None:
         _replace_outcomes(version, outcomes)

@@ -42,7 +42,8 @@ def microcredential_record(version) -> MicroCredentialRecord:
         quality_assurance=QualityAssuranceRecord(qa_type=version.qa_type, body_name=version.qa_body,
                                                  url=version.qa_url),
         assessment_description=lang_text(version.assessment_description), nqf_level=version.nqf_level,
-        qf_ehea_cycle=version.qf_ehea_cycle, prerequisites=lang_text(version.prerequisites),
+        isced_f_codes=tuple(version.isced_f_codes or ()), qf_ehea_cycle=version.qf_ehea_cycle,
+        prerequisites=lang_text(version.prerequisites),
         supervision=version.supervision, grading_scheme=lang_text(version.grading_scheme),
         stackability=version.stackability, further_information=lang_text(version.further_information),
         homepage=version.homepage, valid_for_days=version.valid_for_days, published_at=version.published_at)

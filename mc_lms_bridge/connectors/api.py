@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -9,6 +11,9 @@ from ..api.serializers.base import StrictSerializerMixin
 from .base import CompletionKind, LearnerIdentity, NormalizedCompletion
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+IDEMPOTENCY_KEY_RE = re.compile(r"^[A-Za-z0-9._:\-]{8,200}$")
+IDEMPOTENCY_KEY_RULE = "8-200 characters (letters, digits, . _ : -)"
+BATCH_MAX = 500
 
 
 class ApiLearnerSerializer(StrictSerializerMixin, serializers.Serializer):
@@ -26,6 +31,25 @@ class ApiCompletionSerializer(StrictSerializerMixin, serializers.Serializer):
     grade = serializers.DecimalField(max_digits=7, decimal_places=6, min_value=0, max_value=1, required=False,
                                      allow_null=True)
     occurred_at = serializers.DateTimeField(required=False)
+
+
+class ApiBatchCompletionSerializer(ApiCompletionSerializer):
+    """One completion of a batch: the same fields plus its own idempotency key."""
+
+    idempotency_key = serializers.RegexField(IDEMPOTENCY_KEY_RE, error_messages={
+        "invalid": f"An idempotency key has {IDEMPOTENCY_KEY_RULE}."})
+
+
+class ApiCompletionBatchSerializer(StrictSerializerMixin, serializers.Serializer):
+    completions = ApiBatchCompletionSerializer(many=True, allow_empty=False, max_length=BATCH_MAX)
+
+    def validate_completions(self, items):
+        keys = [item["idempotency_key"] for item in items]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise serializers.ValidationError(
+                f"Each completion of a batch needs its own idempotency_key; repeated: {', '.join(repeated[:5])}.")
+        return items
 
 
 def normalize(data: dict, *, organisation_slug: str, idempotency_key: str, raw: dict) -> NormalizedCompletion:

@@ -77,7 +77,8 @@ class MicroCredentialRecord:
     learning_setting: str  # vocab "learning_setting" code (formal, non-formal)
     quality_assurance: QualityAssuranceRecord
     assessment_description: LangText = field(default_factory=lambda: lang_text({}))
-    nqf_level: str = ""
+    nqf_level: str = ""  # vocab "nqf" (QDR) code; older versions may hold free text, which EDC/LOQ leave out
+    isced_f_codes: tuple[str, ...] = ()  # vocab "isced_f" codes (ISCED-F 2013 fields of education)
     qf_ehea_cycle: str = ""  # "short", "first", "second", "third" or ""
     prerequisites: LangText = field(default_factory=lambda: lang_text({}))
     supervision: str = ""  # vocab "supervision" code or ""

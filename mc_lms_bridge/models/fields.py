@@ -73,3 +73,12 @@ def vocabulary_field(name: str, *, blank: bool = False, max_length: int = 40, **
     from mc_lms_bridge.vocab.validators import VocabularyValidator
 
     return models.CharField(max_length=max_length, blank=blank, validators=[VocabularyValidator(name)], **kwargs)
+
+
+def vocabulary_list_field(name: str, *, max_items: int = 20, **kwargs) -> models.JSONField:
+    """A JSON list of distinct codes of an EU controlled vocabulary (empty by default), validated against it."""
+    from mc_lms_bridge.vocab.validators import VocabularyListValidator
+
+    kwargs.setdefault("default", list)
+    kwargs.setdefault("blank", True)
+    return models.JSONField(validators=[VocabularyListValidator(name, max_items)], **kwargs)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
-from .fields import LanguageMapField, vocabulary_field
+from .fields import LanguageMapField, vocabulary_field, vocabulary_list_field
 from .organisation import Organisation, slug_validator
 
 ESCO_SKILL_RE = r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -36,9 +36,9 @@ class Stackability(models.TextChoices):
 #: Fields of a version that carry EU standard elements; a published version never changes them.
 CONTENT_FIELDS = (
     "title", "description", "languages", "ects_credits", "workload_hours", "eqf_level", "nqf_level",
-    "qf_ehea_cycle", "assessment_type", "assessment_description", "participation_mode", "learning_setting",
-    "qa_type", "qa_body", "qa_url", "prerequisites", "supervision", "grading_scheme", "stackability",
-    "further_information", "homepage", "valid_for_days",
+    "isced_f_codes", "qf_ehea_cycle", "assessment_type", "assessment_description", "participation_mode",
+    "learning_setting", "qa_type", "qa_body", "qa_url", "prerequisites", "supervision", "grading_scheme",
+    "stackability", "further_information", "homepage", "valid_for_days",
 )
 
 
@@ -124,7 +124,12 @@ class MicroCredentialVersion(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(999)])
     workload_hours = models.PositiveIntegerField(null=True, blank=True, validators=[MaxValueValidator(30000)])
     eqf_level = vocabulary_field("eqf", blank=True, max_length=1)
-    nqf_level = models.CharField(max_length=40, blank=True)
+    nqf_level = vocabulary_field(
+        "nqf", blank=True,
+        help_text="QDR concept code of the national framework level, e.g. c_c392e7a2 (RQF Level 6); "
+                  "see /api/v1/vocabularies/nqf/. Older free-text values are kept but not exported to EDC.")
+    isced_f_codes = vocabulary_list_field(
+        "isced_f", help_text="ISCED-F 2013 field(s) of education, e.g. [\"0613\"]; see /api/v1/vocabularies/isced_f/.")
     qf_ehea_cycle = models.CharField(max_length=8, choices=QfEheaCycle.choices, blank=True)
     assessment_type = vocabulary_field("assessment_type", blank=True)
     assessment_description = LanguageMapField(max_text_length=2000)

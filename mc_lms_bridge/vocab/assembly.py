@@ -24,6 +24,8 @@ XSD_FILES: Mapping[str, str] = {
     "credential_profile": "europass-credential-types.xsd",
     "country": "country.xsd",
     "language": "language.xsd",
+    "isced_f": "isced-f.xsd",
+    "nqf": "nqf.xsd",
 }
 
 # Concept schemes whose concepts (also) come from the compiled concept CSV.
@@ -106,6 +108,8 @@ def build_all(sources: VocabularySources) -> dict[str, dict[str, Any]]:
         "country": _country,
         "language": _language,
         "credential_profile": _credential_profile,
+        "isced_f": _isced_f,
+        "nqf": _nqf,
     }
     payloads = {}
     for name in NAMES:
@@ -162,6 +166,31 @@ def _eqf(sources: VocabularySources) -> tuple[str, list[DraftConcept]]:
     if sorted(draft.code for draft in drafts) != [str(level) for level in range(1, 9)]:
         raise SourceFormatError("The EQF code list must hold exactly the levels 1 to 8.")
     return codes.namespace, sorted(drafts, key=lambda draft: int(draft.code))
+
+
+def uri_tail_drafts(name: str, entries: Iterable[SourceEntry]) -> list[DraftConcept]:
+    """Concepts whose code is the last segment of their URI ('.../isced-f/0613' -> '0613'); labels required."""
+    drafts = [DraftConcept(entry.uri.rsplit("/", 1)[1], entry.uri, entry.label) for entry in entries]
+    unlabelled = [draft.uri for draft in drafts if not draft.label]
+    if unlabelled:
+        raise SourceFormatError(f"The sources of {name!r} give no label for {unlabelled}.")
+    return drafts
+
+
+def _isced_f(sources: VocabularySources) -> tuple[str, list[DraftConcept]]:
+    """ISCED-F 2013 fields of education; code order puts each field before its narrower fields."""
+    codes = code_list(sources, "isced_f")
+    drafts = uri_tail_drafts("isced_f", codes.entries)
+    if not all(draft.code.isdigit() and 2 <= len(draft.code) <= 4 for draft in drafts):
+        raise SourceFormatError("ISCED-F codes must be the 2, 3 or 4 digits of a broad, narrow or detailed field.")
+    return codes.namespace, sorted(drafts, key=lambda draft: draft.code)
+
+
+def _nqf(sources: VocabularySources) -> tuple[str, list[DraftConcept]]:
+    """The QDR list (national qualification frameworks and their levels), sorted by label for pickers."""
+    codes = code_list(sources, "nqf")
+    drafts = uri_tail_drafts("nqf", codes.entries)
+    return codes.namespace, sorted(drafts, key=lambda draft: (sort_key(draft.label), draft.code))
 
 
 def verified_csv_entries(sources: VocabularySources, scheme: str) -> list[SourceEntry]:

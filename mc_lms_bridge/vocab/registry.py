@@ -20,6 +20,8 @@ NAMES: tuple[str, ...] = (
     "country",
     "language",
     "credential_profile",
+    "isced_f",
+    "nqf",
 )
 
 DATA_PACKAGE = "mc_lms_bridge.vocab.data"

@@ -27,11 +27,45 @@ class VocabularyValidator:
             params = {"value": value, "vocabulary": self.name, "examples": ", ".join(vocabulary.codes()[:5])}
             raise ValidationError(self.message, code=self.code, params=params)
 
+    def check_each(self, values: list) -> None:
+        """Validate every value of a list (the message names the first value that is not a code)."""
+        for value in values:
+            self(value)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, VocabularyValidator) and other.name == self.name
 
     def __hash__(self) -> int:
         return hash((VocabularyValidator, self.name))
+
+
+@deconstructible
+class VocabularyListValidator:
+    """Accept a list of distinct codes of the named vocabulary (at most ``max_items``); name the first bad one."""
+
+    code = UNKNOWN_CONCEPT_CODE
+
+    def __init__(self, name: str, max_items: int = 20) -> None:
+        get(name)  # fail fast on an unknown vocabulary name
+        self.name = name
+        self.max_items = max_items
+
+    def __call__(self, value: object) -> None:
+        if not isinstance(value, list):
+            raise ValidationError(f"Expected a list of {self.name} codes.", code="invalid_list")
+        if len(value) > self.max_items:
+            raise ValidationError(f"At most {self.max_items} {self.name} codes are allowed.", code="too_many")
+        VocabularyValidator(self.name).check_each(value)
+        duplicates = sorted({code for code in value if value.count(code) > 1})
+        if duplicates:
+            raise ValidationError(f"{duplicates[0]!r} is listed twice.", code="duplicate")
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, VocabularyListValidator) and other.name == self.name
+                and other.max_items == self.max_items)
+
+    def __hash__(self) -> int:
+        return hash((VocabularyListValidator, self.name, self.max_items))
 
 
 def vocabulary_choices(name: str) -> list[tuple[str, str]]:

@@ -13,8 +13,8 @@ from mc_lms_bridge.models import MicroCredential, MicroCredentialVersion
 API = "/api/v1/micro-credentials/"
 pytestmark = pytest.mark.django_db
 
-VOCABULARY_FIELDS = ["eqf_level", "assessment_type", "participation_mode", "learning_setting", "qa_type",
-                     "supervision"]
+VOCABULARY_FIELDS = ["eqf_level", "nqf_level", "assessment_type", "participation_mode", "learning_setting",
+                     "qa_type", "supervision"]
 
 
 @pytest.mark.parametrize("field", VOCABULARY_FIELDS)
@@ -119,7 +119,8 @@ json_values = st.recursive(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=st.dictionaries(
     st.sampled_from(["slug", "title", "languages", "learning_outcomes", "ects_credits", "eqf_level",
-                     "workload_hours", "awarding_bodies", "qa_url", "description", "x"]), json_values, max_size=6))
+                     "workload_hours", "awarding_bodies", "qa_url", "description", "isced_f_codes", "nqf_level",
+                     "x"]), json_values, max_size=6))
 def test_random_payloads_never_cause_a_server_error(api_a, payload):
     for method, path in (("post", API), ("post", "/api/v1/course-tags/")):
         response = api_a.call(method, path, raw_body=json.dumps(payload))

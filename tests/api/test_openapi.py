@@ -21,3 +21,7 @@ def test_schema_is_served_and_valid(client):
     assert "ApiToken" in schema["components"]["securitySchemes"]
     mode = schema["components"]["schemas"]["ParticipationModeEnum"]["enum"]
     assert "online" in mode and "blended" in mode
+    content = schema["components"]["schemas"]["PatchedVersionContentRequest"]["properties"]
+    assert content["isced_f_codes"]["items"] == {"$ref": "#/components/schemas/IscedFCodesEnum"}
+    assert "0613" in schema["components"]["schemas"]["IscedFCodesEnum"]["enum"]
+    assert "c_c392e7a2" in schema["components"]["schemas"]["NqfLevelEnum"]["enum"]

@@ -104,3 +104,22 @@ def test_vocabularies_are_public(client):
     codes = {c["code"]: c["uri"] for c in response.json()["concepts"]}
     assert codes["online"] == "http://data.europa.eu/snb/learning-assessment/920fbb3cbe"
     assert client.get("/api/v1/vocabularies/nope/").status_code == 404
+
+
+def test_token_last_use_is_recorded_to_the_minute_without_a_write_per_request(token_client, org_a):
+    from datetime import timedelta
+
+    from mc_lms_bridge.api.authentication import LAST_USED_PRECISION
+
+    api = token_client(org_a)
+    token = ApiToken.objects.get(organisation=org_a)
+    assert token.last_used_at is None
+    assert api.get(API).status_code == 200
+    first = ApiToken.objects.get(pk=token.pk).last_used_at
+    assert first is not None
+    assert api.get(API).status_code == 200
+    assert ApiToken.objects.get(pk=token.pk).last_used_at == first  # within the precision: not rewritten
+    stale = first - LAST_USED_PRECISION - timedelta(seconds=1)
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=stale)
+    assert api.get(API).status_code == 200
+    assert ApiToken.objects.get(pk=token.pk).last_used_at > first

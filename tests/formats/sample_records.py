@@ -109,7 +109,8 @@ def sample_microcredential(**overrides) -> MicroCredentialRecord:
         assessment_description=lang_text(
             {"en": "Proctored online written examination.", "fr": "Examen écrit en ligne surveillé."}
         ),
-        nqf_level="6",
+        nqf_level="c_c392e7a2",  # QDR concept "RQF Level 6"
+        isced_f_codes=("0613", "0542"),  # software development and analysis; statistics
         qf_ehea_cycle="first",
         prerequisites=lang_text(
             {"en": "Secondary school mathematics.", "fr": "Mathématiques de l'enseignement secondaire."}
@@ -181,6 +182,7 @@ def minimal_microcredential(**overrides) -> MicroCredentialRecord:
     values = dict(
         assessment_description=lang_text({}),
         nqf_level="",
+        isced_f_codes=(),
         qf_ehea_cycle="",
         prerequisites=lang_text({}),
         supervision="",

@@ -53,13 +53,15 @@ def test_form_offers_every_element_with_vocabulary_choices(client, moodle):
     page = client.get("/lti/course/", {"launch": _launch_id(moodle)})
     html = page.content.decode()
     for name in ("title", "description", "languages", "learning_outcomes", "ects_credits", "workload_hours",
-                 "eqf_level", "nqf_level", "qf_ehea_cycle", "assessment_type", "assessment_description",
-                 "participation_mode", "learning_setting", "qa_type", "qa_body", "qa_url", "prerequisites",
-                 "supervision", "grading_scheme", "stackability", "further_information", "homepage",
-                 "valid_for_days", "rule", "min_grade"):
+                 "eqf_level", "nqf_level", "isced_f_codes", "qf_ehea_cycle", "assessment_type",
+                 "assessment_description", "participation_mode", "learning_setting", "qa_type", "qa_body",
+                 "qa_url", "prerequisites", "supervision", "grading_scheme", "stackability", "further_information",
+                 "homepage", "valid_for_days", "rule", "min_grade"):
         assert f'name="{name}"' in html, name
     assert '<option value="project-work">' in html and '<option value="8">Level 8</option>' in html
     assert '<option value="supervised-with-id-verification">' in html
+    assert '<option value="c_c392e7a2">RQF Level 6</option>' in html
+    assert '<option value="0613">0613 Software and applications development and analysis</option>' in html
     assert 'value="Data Literacy 101"' in html  # the title starts as the course title
 
 
@@ -138,6 +140,8 @@ def test_incomplete_publication_is_refused_with_each_missing_element_inline(clie
     ("ects_credits", "five", "Enter a number."),
     ("qa_url", "not a url", "Enter a valid URL."),
     ("eqf_level", "9", "Select a valid choice."),
+    ("nqf_level", "6", "&quot;6&quot; is not an NQF level of the QDR list"),
+    ("isced_f_codes", ["0613", "9998"], "&quot;9998&quot; is not an ISCED-F 2013 field of education code"),
     ("learning_outcomes", "Outcome | http://example.org/skill", "Expected an ESCO skill URI"),
     ("min_grade", None, "needs a minimum grade"),
     ("title", "", "This field is required."),
@@ -202,3 +206,35 @@ def test_awards_of_another_course_cannot_be_changed(client, moodle):
     assert response.status_code == 400
     assert IssuedCredential.objects.get().state == CredentialState.ACTIVE
     assert LtiLaunch.objects.count() == 2
+
+
+def test_fields_of_education_and_nqf_level_are_saved_and_shown_again(client, moodle):
+    launch_id = _launch_id(moodle)
+    response = _post(client, launch_id, "save", isced_f_codes=["0613", "0542"], nqf_level="c_c392e7a2")
+    assert response.status_code == 302, response.content
+    draft = MicroCredential.objects.get().working_version()
+    assert (draft.isced_f_codes, draft.nqf_level) == (["0613", "0542"], "c_c392e7a2")
+    html = client.get("/lti/course/", {"launch": launch_id}).content.decode()
+    assert '<option value="0542" selected>' in html and '<option value="c_c392e7a2" selected>' in html
+
+
+def test_a_free_text_nqf_level_of_an_older_version_is_kept_until_a_level_is_chosen(client, moodle):
+    launch_id = _launch_id(moodle)
+    assert _post(client, launch_id, "save").status_code == 302
+    microcredential = MicroCredential.objects.get()
+    microcredential.versions.update(nqf_level="Niveau 6")  # stored before the QDR vocabulary
+    html = client.get("/lti/course/", {"launch": launch_id}).content.decode()
+    assert '<option value="Niveau 6" selected>Niveau 6 (free text from an older version' in html
+    response = _post(client, launch_id, "save", title="Data Literacy II", nqf_level="Niveau 6")
+    assert response.status_code == 302, response.content
+    draft = microcredential.working_version()
+    assert (draft.title, draft.nqf_level) == ({"en": "Data Literacy II"}, "Niveau 6")
+    # another free text is not offered, a QDR level replaces the old text
+    refused = _post(client, launch_id, "save", nqf_level="Niveau 7")
+    assert refused.status_code == 400
+    assert "&quot;Niveau 7&quot; is not an NQF level" in _field_errors(refused, "nqf_level")
+    assert _post(client, launch_id, "save", nqf_level="c_c392e7a2").status_code == 302
+    draft.refresh_from_db()
+    assert draft.nqf_level == "c_c392e7a2"
+    html = client.get("/lti/course/", {"launch": launch_id}).content.decode()
+    assert "Niveau 6" not in html

@@ -22,16 +22,23 @@ OPENEDX_COURSE = "course-v1:MCB+DL101+2025"
 MOODLE = "https://moodle.example.edu"
 MOODLE_COURSE = "42"
 CLR_CONTEXT = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json"
+ISCED_F_SOFTWARE = "0613"  # Software and applications development and analysis
+RQF_LEVEL_6 = "c_c392e7a2"  # QDR concept "RQF Level 6"
 
 
 @pytest.fixture
 def make_mc(api_a, complete_payload, org_a):
-    """Create and publish a micro-credential of org A through the API; returns the MicroCredential."""
+    """Create and publish a micro-credential of org A through the API; returns the MicroCredential.
+
+    It has an ISCED-F field of education and an NQF level concept, so that catalogue.jsonld lists it as an ELM
+    Qualification (pass ``isced_f_codes=[]`` or ``nqf_level=""`` to leave them out).
+    """
 
     def make(slug, title, ects="5.00", stackability="stackable", **extra):
         payload = {**complete_payload, "slug": slug, "title": {"en": title, "fr": title},
                    "ects_credits": ects, "workload_hours": int(Decimal(ects) * 26),
-                   "stackability": stackability, **extra}
+                   "stackability": stackability, "isced_f_codes": [ISCED_F_SOFTWARE], "nqf_level": RQF_LEVEL_6,
+                   **extra}
         created = api_a.post("/api/v1/micro-credentials/", payload)
         assert created.status_code == 201, created.content
         mc_id = created.json()["id"]
@@ -50,8 +57,8 @@ def credential_rule(*mcs) -> dict:
 def make_pathway(org_a, make_mc):
     """Save a pathway of org A with its own published stacked credential."""
 
-    def make(slug, rule, policy="revoke", ects="10.00"):
-        own = make_mc(f"{slug}-credential", f"Stack {slug}", ects=ects, stackability="standalone")
+    def make(slug, rule, policy="revoke", ects="10.00", **credential):
+        own = make_mc(f"{slug}-credential", f"Stack {slug}", ects=ects, stackability="standalone", **credential)
         pathway = Pathway(organisation=org_a, slug=slug, title={"en": f"Pathway {slug}"}, rule=rule,
                           microcredential=own, revocation_policy=policy)
         return save_pathway(pathway)

@@ -82,6 +82,9 @@ def test_two_lms_completions_issue_the_pathway_once_in_every_format_then_revocat
     qualification = report.credential["credentialSubject"]["hasClaim"][0]["specifiedBy"]
     assert len(qualification["hasPart"]) == 2
     assert all(part["isPartialQualification"] is True for part in qualification["hasPart"])
+    for specification in (qualification, *qualification["hasPart"]):  # set through the micro-credential API
+        assert [area["id"] for area in specification["thematicArea"]] == ["http://data.europa.eu/snb/isced-f/0613"]
+        assert specification["nqfLevel"]["id"] == "http://data.europa.eu/snb/qdr/c_c392e7a2"
     assert validate_edc(report.credential).conforms
 
     ob3_result, clr_result = verify_many([verifier_request(rows["ob3+di"], ob3),

@@ -135,3 +135,34 @@ def test_duplicate_slugs_are_reported(sources):
     )
     with pytest.raises(SourceFormatError, match="duplicate codes"):
         build_all(broken)
+
+
+@pytest.mark.parametrize("name", ["isced_f", "nqf"])
+def test_isced_f_and_nqf_codes_are_the_tails_of_the_official_uris(name, sources):
+    vocabulary = vocab.get(name)
+    official = sources.code_lists[f"{name.replace('_', '-')}.xsd"]
+    assert {concept.uri for concept in vocabulary} == {entry.uri for entry in official.entries}
+    for concept in vocabulary:
+        assert concept.code == concept.uri.rsplit("/", 1)[1]
+
+
+def _with_code_list(sources, file_name, entries):
+    original = sources.code_lists[file_name]
+    return VocabularySources(
+        code_lists={**sources.code_lists, file_name: CodeList(original.namespace, tuple(entries))},
+        csv_concepts=sources.csv_concepts,
+        iso_country_alpha2=sources.iso_country_alpha2,
+        iso_languages=sources.iso_languages,
+    )
+
+
+def test_an_unlabelled_qdr_concept_is_reported(sources):
+    entries = [*sources.code_lists["nqf.xsd"].entries, SourceEntry("http://data.europa.eu/snb/qdr/c_ffffffff", "")]
+    with pytest.raises(SourceFormatError, match="c_ffffffff"):
+        build_all(_with_code_list(sources, "nqf.xsd", entries))
+
+
+def test_an_isced_f_code_that_is_not_a_field_code_is_reported(sources):
+    entries = [*sources.code_lists["isced-f.xsd"].entries, SourceEntry("http://data.europa.eu/snb/isced-f/x1", "X")]
+    with pytest.raises(SourceFormatError, match="ISCED-F codes"):
+        build_all(_with_code_list(sources, "isced-f.xsd", entries))

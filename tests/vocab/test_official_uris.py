@@ -3,6 +3,7 @@
 import pytest
 
 from mc_lms_bridge import vocab
+from mc_lms_bridge.vocab.assembly import sort_key
 
 SNB = "http://data.europa.eu/snb"
 AUTHORITY = "http://publications.europa.eu/resource/authority"
@@ -23,6 +24,10 @@ EXPECTED = [
     ("supervision", "unsupervised-without-id-verification", f"{SNB}/supervision-verification/c598449d64"),
     ("country", "BE", f"{AUTHORITY}/country/BEL"),
     ("language", "en", f"{AUTHORITY}/language/ENG"),
+    ("isced_f", "06", f"{SNB}/isced-f/06"),
+    ("isced_f", "061", f"{SNB}/isced-f/061"),
+    ("isced_f", "0613", f"{SNB}/isced-f/0613"),
+    ("nqf", "c_c392e7a2", f"{SNB}/qdr/c_c392e7a2"),
 ]
 
 SCHEMES = {
@@ -36,6 +41,8 @@ SCHEMES = {
     "credential_profile": f"{SNB}/credential/25831c2",
     "country": f"{AUTHORITY}/country",
     "language": f"{AUTHORITY}/language",
+    "isced_f": f"{SNB}/isced-f/25831c2",
+    "nqf": f"{SNB}/qdr/25831c2",
 }
 
 EU_AND_EEA = (
@@ -88,3 +95,31 @@ def test_official_english_labels_are_kept():
     assert vocab.get("credit_framework").label("ects") == "European Credit Transfer System"
     assert vocab.get("eqf").label("6") == "Level 6"
     assert vocab.get("credential_profile").label("generic") == "Generic"
+    assert vocab.get("isced_f").label("0613") == "Software and applications development and analysis"
+    assert vocab.get("nqf").label("c_c392e7a2") == "RQF Level 6"
+
+
+def test_isced_f_holds_the_broad_narrow_and_detailed_fields_each_before_its_narrower_fields():
+    isced_f = vocab.get("isced_f")
+    codes = isced_f.codes()
+    assert codes == sorted(codes)
+    assert {len(code) for code in codes} == {2, 3, 4}
+    assert codes.index("06") < codes.index("061") < codes.index("0613") < codes.index("07")
+    assert isced_f.label("06") == "Information and Communication Technologies (ICTs)"
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("isced_f", "6"), ("isced_f", "0613 "), ("isced_f", "9998"), ("isced_f", 613),
+    ("nqf", "6"), ("nqf", "RQF Level 6"), ("nqf", "c_00000000"), ("nqf", f"{SNB}/qdr/c_c392e7a2"),
+])
+def test_unknown_isced_f_and_nqf_codes_are_rejected(name, code):
+    assert code not in vocab.get(name)
+    with pytest.raises(vocab.UnknownConcept):
+        vocab.get(name).uri(code)
+
+
+def test_nqf_concepts_are_sorted_by_label_for_pickers_and_include_frameworks_and_levels():
+    nqf = vocab.get("nqf")
+    labels = [label for _code, label in nqf.choices()]
+    assert labels == sorted(labels, key=sort_key)
+    assert "RQF Level 6" in labels and "Irish National Framework of Qualifications" in labels

@@ -15,13 +15,15 @@ CODE_PATTERNS = {
     "eqf": re.compile(r"^[1-8]$"),
     "country": re.compile(r"^[A-Z]{2}$"),
     "language": re.compile(r"^[a-z]{2}$"),
+    "isced_f": re.compile(r"^[0-9]{2,4}$"),
+    "nqf": re.compile(r"^c_[0-9a-f]{8}$"),
 }
 
 
 def test_names_are_the_contract_names_in_order():
     assert vocab.NAMES == (
         "eqf", "participation_mode", "learning_setting", "assessment_type", "credit_framework",
-        "supervision", "qa_type", "country", "language", "credential_profile",
+        "supervision", "qa_type", "country", "language", "credential_profile", "isced_f", "nqf",
     )
 
 

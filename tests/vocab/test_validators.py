@@ -60,3 +60,13 @@ def test_vocabulary_choices_are_django_style_pairs():
     assert choices == [("formal", "formal learning"), ("non-formal", "non-formal learning")]
     field = models.CharField(max_length=32, choices=vocabulary_choices("credit_framework"))
     assert [code for code, _ in field.choices] == ["ects", "ecvet"]
+
+
+def test_isced_f_and_nqf_validators_accept_codes_only():
+    VocabularyValidator("isced_f")("0613")
+    VocabularyValidator("nqf")("c_c392e7a2")
+    for name, value in [("isced_f", "http://data.europa.eu/snb/isced-f/0613"), ("isced_f", "613"),
+                        ("nqf", "RQF Level 6"), ("nqf", "6")]:
+        with pytest.raises(ValidationError) as caught:
+            VocabularyValidator(name)(value)
+        assert value in caught.value.messages[0] and name in caught.value.messages[0]

@@ -71,6 +71,13 @@ def test_student_view_shows_the_eu_standard_elements_of_the_published_version(ma
     assert "Not started" in html
 
 
+def test_nqf_level_and_field_of_education_show_their_official_labels(make_microcredential, tag_course):
+    tag_course(make_microcredential(nqf_level="c_c392e7a2", isced_f_codes=["0613"]))
+    html = render(make_block(), "student_view")
+    assert "RQF Level 6" in html and "c_c392e7a2" not in html
+    assert "Field of education (ISCED-F)" in html and "Software and applications development and analysis" in html
+
+
 def test_learner_with_events_but_no_award_is_in_progress(make_microcredential, tag_course):
     tag_course(make_microcredential())
     record_completion(completion(user_id="42"))

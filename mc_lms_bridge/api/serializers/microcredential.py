@@ -35,7 +35,9 @@ class VersionContentSerializer(StrictSerializerMixin, serializers.Serializer):
                                             allow_null=True, required=False)
     workload_hours = serializers.IntegerField(min_value=1, max_value=30000, allow_null=True, required=False)
     eqf_level = VocabularyField("eqf", required=False)
-    nqf_level = serializers.CharField(max_length=40, allow_blank=True, required=False)
+    nqf_level = VocabularyField("nqf", required=False)
+    isced_f_codes = serializers.ListField(child=VocabularyField("isced_f", allow_blank=False), required=False,
+                                          max_length=20)
     qf_ehea_cycle = serializers.ChoiceField(QfEheaCycle.choices, allow_blank=True, required=False)
     assessment_type = VocabularyField("assessment_type", required=False)
     assessment_description = LanguageMapField(required=False)
@@ -63,6 +65,12 @@ class VersionContentSerializer(StrictSerializerMixin, serializers.Serializer):
             raise serializers.ValidationError("A language is listed twice.")
         return value
 
+    def validate_isced_f_codes(self, value):
+        twice = sorted({code for code in value if value.count(code) > 1})
+        if twice:
+            raise serializers.ValidationError(f'The field of education "{twice[0]}" is listed twice.')
+        return value
+
     def split(self) -> tuple[dict, list | None, list | None]:
         """Return (content fields, outcomes or None, awarding bodies or None) from validated data."""
         data = dict(self.validated_data)
@@ -86,15 +94,16 @@ class VersionSerializer(serializers.ModelSerializer):
 
     awarding_bodies = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     learning_outcomes = LearningOutcomeSerializer(many=True, read_only=True)
+    isced_f_codes = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
         model = MicroCredentialVersion
         fields = ["version", "status", "title", "description", "languages", "awarding_bodies",
-                  "learning_outcomes", "ects_credits", "workload_hours", "eqf_level", "nqf_level", "qf_ehea_cycle",
-                  "assessment_type", "assessment_description", "participation_mode", "learning_setting",
-                  "qa_type", "qa_body", "qa_url", "prerequisites", "supervision", "grading_scheme",
-                  "stackability", "further_information", "homepage", "valid_for_days", "created_at",
-                  "updated_at", "submitted_at", "published_at", "retired_at"]
+                  "learning_outcomes", "ects_credits", "workload_hours", "eqf_level", "nqf_level",
+                  "isced_f_codes", "qf_ehea_cycle", "assessment_type", "assessment_description",
+                  "participation_mode", "learning_setting", "qa_type", "qa_body", "qa_url", "prerequisites",
+                  "supervision", "grading_scheme", "stackability", "further_information", "homepage",
+                  "valid_for_days", "created_at", "updated_at", "submitted_at", "published_at", "retired_at"]
         read_only_fields = fields
 
 

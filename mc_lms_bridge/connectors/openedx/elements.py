@@ -55,7 +55,9 @@ def transparency_elements(version: MicroCredentialVersion, language: str = "en")
                 items=tuple(pick(o.text, language) for o in record.learning_outcomes)),
         Element("workload", "Notional workload", ", ".join(workload)),
         Element("eqf_level", "EQF level", _label("eqf", record.eqf_level, language)),
-        Element("nqf_level", "NQF level", record.nqf_level),
+        Element("nqf_level", "NQF level", _label("nqf", record.nqf_level, language)),
+        Element("isced_f_codes", "Field of education (ISCED-F)",
+                "; ".join(_label("isced_f", code, language) for code in record.isced_f_codes)),
         Element("assessment", "Type of assessment", "; ".join(filter(None, [
             _label("assessment_type", record.assessment_type, language),
             pick(record.assessment_description, language)]))),

@@ -27,6 +27,8 @@ VOCABULARY_ELEMENTS = {
     "country": "country",
     "language": "language",
     "credential_profile": "credential profile",
+    "isced_f": "field of education (ISCED-F)",
+    "nqf": "NQF level",
 }
 
 

@@ -25,6 +25,8 @@ PATH_WORDS = {
     DC + "spatial": "country",
     ELM + "grade": "grade",
     ELM + "EQFLevel": "EQF level",
+    ELM + "NQFLevel": "NQF level",
+    ELM + "ISCEDFCode": "field of education (ISCED-F)",
     ELM + "awardedBy": "awarding process",
     ELM + "awardingBody": "awarding body",
     ELM + "hasClaim": "achievement",

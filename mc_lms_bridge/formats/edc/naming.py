@@ -25,6 +25,8 @@ ROLE_NAMES = {
     "displayDetail": "the display page",
     "image": "the display image",
     "eqfLevel": "the EQF level",
+    "nqfLevel": "the NQF level",
+    "thematicArea": "the field of education",
     "mode": "the form of participation",
     "learningSetting": "the learning setting",
     "idVerification": "the supervision and identity verification",

@@ -67,6 +67,8 @@ def programme_gaps(mc: MicroCredentialRecord) -> list[str]:
     gaps += vocabulary_gap("type of quality assurance", "qa_type", mc.quality_assurance.qa_type)
     if mc.supervision:
         gaps += vocabulary_gap("supervision and identity verification", "supervision", mc.supervision)
+    for code in mc.isced_f_codes:
+        gaps += vocabulary_gap("field of education (ISCED-F)", "isced_f", code)
     for lang in mc.languages:
         gaps += vocabulary_gap("language of the micro-credential", "language", lang)
     return gaps

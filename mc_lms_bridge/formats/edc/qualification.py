@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mc_lms_bridge import vocab
 from mc_lms_bridge.formats.edc.concepts import esco_skill_concept, language_concept, vocab_concept
 from mc_lms_bridge.formats.edc.ids import epass_id
 from mc_lms_bridge.formats.edc.organisation import named_body_node, organisation_node, web_resource_node
@@ -66,6 +67,16 @@ def accreditation_node(mc: MicroCredentialRecord, languages: Sequence[str]) -> d
     return node
 
 
+def known_nqf_level(mc: MicroCredentialRecord) -> str:
+    """The NQF level when it is a QDR concept code; older free-text levels count as absent ("")."""
+    return mc.nqf_level if mc.nqf_level and mc.nqf_level in vocab.get("nqf") else ""
+
+
+def thematic_areas(mc: MicroCredentialRecord) -> list[dict]:
+    """The ISCED-F 2013 field-of-education Concepts (ELM ``thematicArea``)."""
+    return [vocab_concept("isced_f", code) for code in mc.isced_f_codes]
+
+
 def qualification_node(mc: MicroCredentialRecord, languages: Sequence[str]) -> dict:
     """The ``Qualification`` node (``specifiedBy`` of the achievement); optional elements only when present."""
     key = version_key(mc)
@@ -85,6 +96,10 @@ def qualification_node(mc: MicroCredentialRecord, languages: Sequence[str]) -> d
         node["description"] = language_map(mc.description)
     if mc.eqf_level is not None:
         node["eqfLevel"] = vocab_concept("eqf", str(mc.eqf_level))
+    if known_nqf_level(mc):
+        node["nqfLevel"] = vocab_concept("nqf", mc.nqf_level)
+    if mc.isced_f_codes:
+        node["thematicArea"] = thematic_areas(mc)
     if mc.ects_credits is not None:
         node["creditPoint"] = [credit_point_node(mc)]
     if mc.workload_hours is not None:

@@ -13,6 +13,7 @@ ESCO_SKILL = "ext:ESCOSkill"
 LEARNING_OUTCOME = "ext:LearningOutcome"
 EQF_LEVEL = "ext:EQFLevel"
 NQF_LEVEL = "ext:NQFLevel"
+ISCED_F = "ext:ISCEDFCode"
 QF_EHEA_CYCLE = "ext:QFEHEACycle"
 ASSESSMENT_TYPE = "ext:AssessmentType"
 PARTICIPATION_MODE = "ext:ParticipationMode"
@@ -37,6 +38,8 @@ VOCABULARY_FRAMEWORKS = {
     "supervision": (SUPERVISION, "EU Vocabularies: supervision and verification"),
     "credit_framework": (CREDIT_FRAMEWORK, "EU Vocabularies: education credit system"),
     "language": (LANGUAGE, "EU Vocabularies: languages"),
+    "nqf": (NQF_LEVEL, "EU Vocabularies: qualification frameworks and levels (QDR)"),
+    "isced_f": (ISCED_F, "ISCED-F 2013"),
 }
 
 ESCO_FRAMEWORK = "ESCO (European Skills, Competences, Qualifications and Occupations)"
@@ -90,7 +93,9 @@ def level_alignments(microcredential: MicroCredentialRecord, language: str) -> l
     alignments = []
     if microcredential.eqf_level is not None:
         alignments.append(concept_alignment("eqf", microcredential.eqf_level, language))
-    if microcredential.nqf_level:
+    if microcredential.nqf_level in vocab.get("nqf"):
+        alignments.append(concept_alignment("nqf", microcredential.nqf_level, language))
+    elif microcredential.nqf_level:  # free text of a version older than the QDR vocabulary
         country = vocab.get("country").concept(microcredential.issuer.country)
         framework = f"National qualifications framework of {country.label(language)}"
         name = f"NQF level {microcredential.nqf_level}"
@@ -102,6 +107,11 @@ def level_alignments(microcredential: MicroCredentialRecord, language: str) -> l
         name = f"QF-EHEA {cycle} cycle"
         alignments.append(alignment(QF_EHEA_CYCLE, name, QF_EHEA_URL, QF_EHEA_FRAMEWORK, cycle))
     return alignments
+
+
+def field_of_education_alignments(microcredential: MicroCredentialRecord, language: str) -> list[dict]:
+    """One Alignment per ISCED-F 2013 field of education."""
+    return [concept_alignment("isced_f", code, language) for code in microcredential.isced_f_codes]
 
 
 def workload_alignments(microcredential: MicroCredentialRecord, language: str) -> list[dict]:
@@ -169,6 +179,7 @@ def eu_element_alignments(microcredential: MicroCredentialRecord, language: str)
     return [
         *learning_outcome_alignments(microcredential, language),
         *level_alignments(microcredential, language),
+        *field_of_education_alignments(microcredential, language),
         *workload_alignments(microcredential, language),
         *delivery_alignments(microcredential, language),
         *quality_assurance_alignments(microcredential, language),

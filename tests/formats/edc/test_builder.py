@@ -146,6 +146,13 @@ def test_qualification_carries_the_programme_elements(sample_credential):
     assert q["entryRequirement"]["noteLiteral"]["en"] == "Secondary school mathematics."
     assert q["additionalNote"][0]["noteLiteral"]["en"].startswith("Indicative content")
     assert q["homepage"][0]["contentURL"] == "https://www.univ-example.be/courses/data-literacy"
+    assert [area["id"] for area in q["thematicArea"]] == [
+        "http://data.europa.eu/snb/isced-f/0613", "http://data.europa.eu/snb/isced-f/0542"]
+    assert {area["inScheme"]["id"] for area in q["thematicArea"]} == {"http://data.europa.eu/snb/isced-f/25831c2"}
+    assert q["thematicArea"][1]["prefLabel"] == {"en": "Statistics"}
+    assert q["nqfLevel"] == {"id": "http://data.europa.eu/snb/qdr/c_c392e7a2", "type": "Concept",
+                             "inScheme": {"id": "http://data.europa.eu/snb/qdr/25831c2", "type": "ConceptScheme"},
+                             "prefLabel": {"en": "RQF Level 6"}}
 
 
 def test_quality_assurance_becomes_an_accreditation(sample_credential):
@@ -182,7 +189,7 @@ def test_ungraded_award_gets_a_passed_note():
 def test_optional_elements_are_left_out_when_absent():
     credential = build(mc=minimal_microcredential(), award=sample_award(grade=""))
     q = qualification(credential)
-    for key in ("entryRequirement", "additionalNote", "homepage"):
+    for key in ("entryRequirement", "additionalNote", "homepage", "thematicArea", "nqfLevel"):
         assert key not in q
     assert q["isPartialQualification"] is False
     spec = assessment(credential)["specifiedBy"]
@@ -240,3 +247,13 @@ def test_unknown_vocabulary_code_is_refused_with_the_element_name():
     with pytest.raises(EdcBuildError, match="form of participation"):
         build(participation_mode="telepathic")
 
+
+
+def test_a_free_text_nqf_level_of_an_older_version_is_left_out():
+    q = qualification(build(nqf_level="NQF 6"))
+    assert "nqfLevel" not in q and "NQF 6" not in json.dumps(q)
+
+
+def test_unknown_isced_f_code_is_refused_with_the_element_name():
+    with pytest.raises(EdcBuildError, match=r"field of education \(ISCED-F\) \('9998' is not an EU"):
+        build(isced_f_codes=("0613", "9998"))

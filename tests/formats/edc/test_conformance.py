@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from decimal import Decimal
 
@@ -74,6 +75,10 @@ OPTIONAL_CASES = {
     "with-display-image": dict(display_image_png=PLACEHOLDER_PNG),
     "with-validity": dict(valid_for_days=730),
     "two-awarding-bodies": dict(awarding_bodies=(sample_issuer(), OTHER_BODY)),
+    "one-field-of-education-no-nqf": dict(isced_f_codes=("0613",), nqf_level=""),
+    "broad-narrow-and-detailed-fields": dict(isced_f_codes=("06", "061", "0613")),
+    "nqf-framework-concept": dict(nqf_level="c_01169e3f"),  # Irish National Framework of Qualifications
+    "free-text-nqf-of-an-older-version": dict(nqf_level="Level 6"),
 }
 
 
@@ -111,3 +116,17 @@ def test_random_combinations_conform(mode, setting, assessment, qa, supervision,
         eqf_level=eqf,
     )
     assert_conforms(build(mc=mc, award=sample_award(grade=grade)))
+
+
+def test_thematic_area_and_nqf_level_are_checked_against_their_eu_schemes(sample_credential):
+    """The EDC shapes restrict both to their schemes: a concept of another scheme is a violation."""
+    credential = copy.deepcopy(sample_credential)
+    qualification = credential["credentialSubject"]["hasClaim"][0]["specifiedBy"]
+    assert qualification["thematicArea"] and qualification["nqfLevel"]
+    assert_conforms(credential)
+    wrong = {"id": "http://data.europa.eu/snb/eqf/25831c2", "type": "ConceptScheme"}
+    qualification["thematicArea"][0]["inScheme"] = wrong
+    qualification["nqfLevel"]["inScheme"] = wrong
+    messages = " ".join(validate_edc(credential).messages)
+    assert "The field of education (ISCED-F) of the qualification is not taken from" in messages, messages
+    assert "The NQF level of the qualification is not taken from" in messages, messages

@@ -76,3 +76,22 @@ def test_personal_values_read_from_the_document_match_the_records():
     found = template_cache.personal_values_of(document)
     assert {learner.given_name, learner.family_name, learner.email} <= found
     assert found <= personal(learner, award) | {learner.full_name}
+
+
+def test_a_thematic_area_or_nqf_level_from_another_scheme_is_never_a_hit():
+    """The concepts (ISCED-F codes, NQF level) are part of the skeleton: a wrong scheme gets the full validation."""
+    template_cache.clear_cache()
+    learner, award = sample_learner(), sample_award()
+    assert validate_edc_fast(build(learner, award), personal(learner, award)).conforms
+    for key in ("thematicArea", "nqfLevel"):
+        broken = build(learner, award)
+        specification = broken["credentialSubject"]["hasClaim"][0]["specifiedBy"]
+        concept = specification[key][0] if isinstance(specification[key], list) else specification[key]
+        concept["inScheme"] = {"id": "http://data.europa.eu/snb/eqf/25831c2", "type": "ConceptScheme"}
+        report = validate_edc_fast(broken, personal(learner, award))
+        assert not report.conforms and report.messages, key
+    other_field = build_edc_credential(award=award, microcredential=replace(MC, isced_f_codes=("0542",)),
+                                       learner=learner, issuer=sample_issuer(), now=NOW)
+    with mock.patch.object(template_cache, "validate_edc", wraps=validate_edc) as full:
+        assert validate_edc_fast(other_field, personal(learner, award)).conforms
+    assert full.call_count == 1  # another field of education is another skeleton

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import pytest
 
 from mc_lms_bridge import vocab
 from mc_lms_bridge.formats.ob3 import extract_eu_elements
+from mc_lms_bridge.formats.ob3.alignments import NQF_URL, field_of_education_alignments, level_alignments
 
 from ..sample_records import sample_award, sample_learner, sample_microcredential
 from .credentials import SALT, sample_credential
@@ -187,3 +189,31 @@ def test_evidence_comes_from_the_award():
     assert CREDENTIAL["evidence"] == [
         {"id": evidence.id, "type": ["Evidence"], "name": evidence.name, "narrative": evidence.narrative}
     ]
+
+
+def test_nqf_level_concept_is_aligned_to_its_qdr_uri_and_label():
+    (nqf,) = [item for item in ACHIEVEMENT["alignment"] if item["targetType"] == "ext:NQFLevel"]
+    assert (nqf["targetCode"], nqf["targetUrl"], nqf["targetName"]) == (
+        "c_c392e7a2", "http://data.europa.eu/snb/qdr/c_c392e7a2", "RQF Level 6")
+    assert "QDR" in nqf["targetFramework"]
+    assert EXTRACTED["nqf_concept"] == {"code": "c_c392e7a2", "uri": "http://data.europa.eu/snb/qdr/c_c392e7a2",
+                                        "label": "RQF Level 6", "description": None}
+
+
+def test_each_isced_f_field_of_education_gets_an_alignment_and_is_extracted():
+    fields = [item for item in ACHIEVEMENT["alignment"] if item["targetType"] == "ext:ISCEDFCode"]
+    assert [(f["targetCode"], f["targetUrl"], f["targetName"], f["targetFramework"]) for f in fields] == [
+        ("0613", "http://data.europa.eu/snb/isced-f/0613", "Software and applications development and analysis",
+         "ISCED-F 2013"),
+        ("0542", "http://data.europa.eu/snb/isced-f/0542", "Statistics", "ISCED-F 2013"),
+    ]
+    assert EXTRACTED["isced_f_codes"] == list(MC.isced_f_codes) == ["0613", "0542"]
+    assert [field["uri"] for field in EXTRACTED["fields_of_education"]] == [f["targetUrl"] for f in fields]
+
+
+def test_a_free_text_nqf_level_of_an_older_version_keeps_its_text_alignment():
+    legacy = replace(MC, nqf_level="6", isced_f_codes=())
+    (nqf,) = [item for item in level_alignments(legacy, "en") if item["targetType"] == "ext:NQFLevel"]
+    assert (nqf["targetName"], nqf["targetUrl"], nqf["targetCode"]) == ("NQF level 6", NQF_URL, "6")
+    assert nqf["targetFramework"] == "National qualifications framework of Belgium"
+    assert field_of_education_alignments(legacy, "en") == []
