@@ -104,11 +104,13 @@ def _background_for(microcredential, style, language):
 
 def inked_rows(surface, height: int) -> tuple[int, int] | None:
     """First and last row of a transparent overlay that anything was drawn on (None when nothing was)."""
+    from PIL import Image
+
     surface.flush()
-    data, stride = bytes(surface.get_data()), surface.get_stride()
-    blank = bytes(stride)
-    drawn = [row for row in range(height) if data[row * stride:(row + 1) * stride] != blank]
-    return (drawn[0], drawn[-1]) if drawn else None
+    overlay = Image.frombuffer("RGBA", (PAGE_TEMPLATE.width, height), surface.get_data(), "raw", "BGRA",
+                               surface.get_stride(), 1)
+    box = overlay.getbbox()  # scans in C for any non-transparent pixel
+    return (box[1], box[3] - 1) if box else None
 
 
 def credential_page_png_fast(

@@ -24,8 +24,8 @@ class DeliveryFailed(Exception):
 
 def send_delivery(delivery_id) -> Delivery:
     with transaction.atomic():
-        delivery = Delivery.objects.select_for_update().select_related("award__learner", "award__version").get(
-            pk=delivery_id)
+        delivery = (Delivery.objects.select_for_update(of=("self",))
+                    .select_related("award__learner", "award__version").get(pk=delivery_id))
         if delivery.state in (DeliveryState.SENT, DeliveryState.SKIPPED):
             return delivery
         delivery.attempts += 1

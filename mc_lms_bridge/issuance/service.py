@@ -31,7 +31,7 @@ def issue(award_id, *, strict: bool = False) -> list[IssuedCredential]:
     The Europass credential needs an e-seal; without one (or when its data fails the ELM shapes) the Open Badges
     credential is still issued and the problem is logged — or raised with ``strict=True``.
     """
-    award = (Award.objects.select_for_update()
+    award = (Award.objects.select_for_update(of=("self",))  # only the award: not its organisation
              .select_related("learner", "version__microcredential__organisation").get(pk=award_id))
     if award.revoked_at is not None:  # reversed before its credentials were issued: issue nothing more
         return list(award.credentials.order_by("format"))

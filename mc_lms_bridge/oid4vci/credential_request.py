@@ -59,7 +59,7 @@ def handle_credential_request(body: object, token: WalletAccessToken, *, now: da
     if not consume_nonce(proof.nonce, now=now):
         raise OAuthError("invalid_nonce", "The c_nonce is unknown, expired or already used; get a fresh one.")
     with transaction.atomic():
-        locked = WalletAccessToken.objects.select_for_update().select_related("offer").get(pk=token.pk)
+        locked = WalletAccessToken.objects.select_for_update(of=("self",)).select_related("offer").get(pk=token.pk)
         if locked.used_at is not None:
             raise invalid_token("The access token was already used.")
         original = IssuedCredential.objects.get(pk=locked.offer.credential_id)

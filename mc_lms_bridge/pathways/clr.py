@@ -47,8 +47,8 @@ def _parents(pathway: Pathway) -> dict[str, str]:
 @transaction.atomic
 def issue_clr(award_id) -> IssuedCredential:
     """Build, check, sign and store the CLR of a pathway award; calling again returns the stored one."""
-    award = (Award.objects.select_for_update().select_related("learner", "version__microcredential__organisation")
-             .get(pk=award_id))
+    award = (Award.objects.select_for_update(of=("self",))
+             .select_related("learner", "version__microcredential__organisation").get(pk=award_id))
     existing = IssuedCredential.objects.filter(award=award, format=CLR_DATA_INTEGRITY).first()
     if existing is not None:
         return existing

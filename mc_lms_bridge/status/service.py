@@ -121,7 +121,8 @@ def signed_status_list_text(status_list: StatusList, *, now: datetime | None = N
     if not status_list.needs_signing:
         return status_list.signed_credential
     with transaction.atomic():
-        locked = StatusList.objects.select_for_update().select_related("organisation").get(pk=status_list.pk)
+        locked = (StatusList.objects.select_for_update(of=("self",)).select_related("organisation")
+                  .get(pk=status_list.pk))
         if locked.needs_signing:
             now = now or timezone.now()
             organisation = locked.organisation

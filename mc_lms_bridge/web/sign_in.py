@@ -62,7 +62,7 @@ def request_link(email: str) -> None:
 def redeem(token: str, *, now=None) -> Learner | None:
     """The learner of a valid, unused, unexpired link, marking it used; None for anything else."""
     now = now or timezone.now()
-    link = (SignInLink.objects.select_for_update().select_related("learner")
+    link = (SignInLink.objects.select_for_update(of=("self",)).select_related("learner")
             .filter(token_hash=token_hash(token), used_at__isnull=True, expires_at__gt=now).first())
     if link is None or link.learner.erasure_requests.exists():
         return None

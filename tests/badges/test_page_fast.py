@@ -36,3 +36,17 @@ def test_different_learners_give_different_pages():
     a = pixels(credential_page_png_fast(mc, "Ana", date(2026, 1, 1), style=BadgeStyle()))
     b = pixels(credential_page_png_fast(mc, "Bob", date(2026, 1, 1), style=BadgeStyle()))
     assert ImageChops.difference(a, b).getbbox() is not None
+
+
+def test_inked_rows_finds_exactly_the_drawn_rows():
+    import cairocffi
+
+    from mc_lms_bridge.badges.page_fast import inked_rows
+
+    surface = cairocffi.ImageSurface(cairocffi.FORMAT_ARGB32, 1200, 850)
+    assert inked_rows(surface, 850) is None
+    context = cairocffi.Context(surface)
+    context.rectangle(10, 300, 5, 41)  # rows 300..340
+    context.set_source_rgba(0, 0, 0, 0.5)
+    context.fill()
+    assert inked_rows(surface, 850) == (300, 340)
