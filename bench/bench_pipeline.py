@@ -14,6 +14,7 @@ Uses its own database `mc_bridge_bench` (dropped and created) and Redis db 13. P
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import statistics
@@ -22,6 +23,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
@@ -86,12 +88,33 @@ def stop(process: subprocess.Popen) -> None:
     process.wait(timeout=60)
 
 
+_connections = threading.local()
+
+
 def post(url: str, token: str, body: dict) -> int:
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {token}",
-        "Idempotency-Key": f"bench-{uuid.uuid4()}"})
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback benchmark target
-        return response.status
+    """POST JSON over this thread's keep-alive connection (reopened when the server closed it)."""
+    parsed = urllib.parse.urlsplit(url)
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}",
+               "Idempotency-Key": f"bench-{uuid.uuid4()}"}
+    for attempt in (1, 2):
+        connection = getattr(_connections, parsed.netloc, None)
+        if connection is None:
+            connection = http.client.HTTPConnection(parsed.netloc, timeout=30)
+            setattr(_connections, parsed.netloc, connection)
+        try:
+            connection.request("POST", parsed.path, body=json.dumps(body).encode(), headers=headers)
+            response = connection.getresponse()
+            response.read()
+            if response.getheader("Connection", "").lower() == "close":
+                connection.close()
+                setattr(_connections, parsed.netloc, None)
+            return response.status
+        except (http.client.HTTPException, ConnectionError):
+            connection.close()
+            setattr(_connections, parsed.netloc, None)
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def completion(n: int) -> dict:
@@ -102,8 +125,8 @@ def completion(n: int) -> dict:
 
 def api_rate(token: str, seconds: float, *, http_workers: int, batch_size: int = 0, threads: int = 8) -> float:
     """Completions accepted per second: single POSTs, or batches of ``batch_size`` when it is not 0."""
-    server = start(sys.executable, "-m", "gunicorn", "-w", str(http_workers), "-b", "127.0.0.1:8911",
-                   "mc_lms_bridge.service.wsgi", log="gunicorn.log")
+    server = start(sys.executable, "-m", "gunicorn", "-w", str(http_workers), "-k", os.environ.get("BENCH_WORKER_CLASS", "sync"), "--threads", "4",
+                   "--keep-alive", "5", "-b", "127.0.0.1:8911", "mc_lms_bridge.service.wsgi", log="gunicorn.log")
     try:
         wait_for_port(8911)
         url = "http://127.0.0.1:8911/api/v1/completions/" + ("batch/" if batch_size else "")

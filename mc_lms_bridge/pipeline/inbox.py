@@ -38,10 +38,7 @@ def record_completion(completion: NormalizedCompletion) -> tuple[CompletionEvent
     validate(completion)
     key = {"platform": completion.platform, "platform_instance": completion.platform_instance,
            "source_event_id": completion.source_event_id}
-    existing = CompletionEvent.objects.filter(**key).first()
-    if existing is not None:
-        return existing, False
-    try:
+    try:  # new events are the common case: insert first, and let the unique constraint catch a replay
         with transaction.atomic():
             event = CompletionEvent.objects.create(**_event_fields(completion))
             transaction.on_commit(lambda: safe_delay("process_completion_event", str(event.pk)))
