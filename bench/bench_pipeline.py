@@ -125,8 +125,8 @@ def completion(n: int) -> dict:
 
 def api_rate(token: str, seconds: float, *, http_workers: int, batch_size: int = 0, threads: int = 8) -> float:
     """Completions accepted per second: single POSTs, or batches of ``batch_size`` when it is not 0."""
-    server = start(sys.executable, "-m", "gunicorn", "-w", str(http_workers), "-k", os.environ.get("BENCH_WORKER_CLASS", "sync"), "--threads", "4",
-                   "--keep-alive", "5", "-b", "127.0.0.1:8911", "mc_lms_bridge.service.wsgi", log="gunicorn.log")
+    server = start(sys.executable, "-m", "gunicorn", "-w", str(http_workers), "-b", "127.0.0.1:8911",
+                   "mc_lms_bridge.service.wsgi", log="gunicorn.log")
     try:
         wait_for_port(8911)
         url = "http://127.0.0.1:8911/api/v1/completions/" + ("batch/" if batch_size else "")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
-from django.db import DatabaseError, InterfaceError
+from django.db import DatabaseError, InterfaceError, OperationalError
 
 logger = logging.getLogger(__name__)
 
 RETRYABLE = (DatabaseError, InterfaceError, ConnectionError, TimeoutError)
+TRANSIENT = (OperationalError, InterfaceError, ConnectionError, TimeoutError)  # worth retrying within a batch
 COMMON = {"acks_late": True, "reject_on_worker_lost": True, "autoretry_for": RETRYABLE, "retry_backoff": 2,
           "retry_backoff_max": 300, "retry_jitter": True, "max_retries": 8}
 
@@ -22,24 +23,28 @@ def process_completion_event(event_id: str) -> str:
     return process_event(event_id).state
 
 
-@shared_task(name="mc_lms_bridge.process_completion_events", **COMMON)
-def process_completion_events(event_ids: list[str]) -> list[str]:
+@shared_task(name="mc_lms_bridge.process_completion_events", bind=True, acks_late=True, reject_on_worker_lost=True,
+             max_retries=8)
+def process_completion_events(self, event_ids: list[str]) -> list[str]:
     """Apply the course-tag rules to several inbox events (a batch); each is its own transaction.
 
-    Transient errors retry the whole chunk (done events are skipped); an event failing otherwise is logged and left
-    to reconciliation, so it cannot hold up the rest of the batch.
+    Events that hit a transient error (database or broker connection) are retried together, with backoff, once
+    the others are done; an event failing otherwise is logged and left to reconciliation. Either way one event
+    never holds up the rest of its chunk.
     """
     from .pipeline.processing import process_event
 
-    states = []
+    states, transient = [], []
     for event_id in event_ids:
         try:
             states.append(process_event(event_id).state)
-        except RETRYABLE:
-            raise
+        except TRANSIENT as exc:
+            logger.warning("Completion event %s hit a transient error (%s); retrying it.", event_id, exc)
+            transient.append(event_id)
         except Exception:  # noqa: BLE001 - one bad event must not stop the others
             logger.exception("Completion event %s failed; reconciliation will retry it.", event_id)
-            states.append("failed")
+    if transient:
+        raise self.retry(args=[transient], countdown=min(300, 2 ** (self.request.retries + 1)))
     return states
 
 

@@ -95,12 +95,12 @@ def loq_specification(mc: MicroCredentialRecord, languages: Sequence[str], parts
         if partial is not None:
             node["isPartialQualification"] = partial
     else:
-        eqf_level = node.get("eqfLevel")
+        levels = [node[key] for key in ("eqfLevel", "nqfLevel") if node.get(key)]  # kept as education levels
         node = {key: value for key, value in node.items() if key not in QUALIFICATION_ONLY}
         node.update(id=epass_id("learningAchievementSpecification", version_key(mc)),
                     type="LearningAchievementSpecification")
-        if eqf_level is not None:
-            node["educationLevel"] = [eqf_level]
+        if levels:
+            node["educationLevel"] = levels
     if parts:
         node["hasPart"] = [loq_specification(part, languages, kinds=kinds, partial=True) for part in parts]
     return node
@@ -152,7 +152,15 @@ def catalogue_document() -> dict:
     return {"publisher": base_url(),
             "micro_credentials": [microcredential_entry(mc, europass_listing(mc, kinds=kinds))
                                   for mc in published.values()],
-            "pathways": [pathway_entry(p, published.get(str(p.microcredential_id))) for p in _pathways()]}
+            "pathways": [{**pathway_entry(p, published.get(str(p.microcredential_id))),
+                          "components_not_in_europass_catalogue": _unlisted_components(p, parts)}
+                         for p in _pathways()]}
+
+
+def _unlisted_components(pathway: Pathway, parts: Mapping[str, Sequence[MicroCredentialRecord]]) -> list[str]:
+    """Direct components left out of the pathway's ELM ``hasPart`` (unpublished, or missing a LOQ element)."""
+    listed = {part.id for part in parts.get(str(pathway.microcredential_id), ())}
+    return sorted(str(pk) for pk in pathway.components.values_list("pk", flat=True) if str(pk) not in listed)
 
 
 def catalogue_elm() -> dict:
@@ -164,7 +172,8 @@ def catalogue_elm() -> dict:
     published = _published()
     parts = _listed_parts(published)
     kinds = qualification_kinds(published, parts)
-    components = {part.id for listed in parts.values() for part in listed}
+    listed = {key for key, mc in published.items() if not loq_missing(mc)}
+    components = {part.id for key, their_parts in parts.items() if key in listed for part in their_parts}
     # The VC 1.1 context comes first only for its "id"/"type" aliases, as in every Europass document.
     return {"@context": list(EDC_CONTEXTS),
             "@graph": [learning_opportunity(mc, parts.get(key, ()), kinds=kinds,

@@ -77,7 +77,9 @@ def record_completions(completions: Sequence[NormalizedCompletion]) -> list[tupl
         raise ConnectorError("Each completion of a batch needs its own source event id.")
     with transaction.atomic():
         proposed = [CompletionEvent(**_event_fields(c)) for c in completions]
-        CompletionEvent.objects.bulk_create(proposed, ignore_conflicts=True)
+        # inserted in key order, so two overlapping batches lock their keys in the same order (no deadlock)
+        CompletionEvent.objects.bulk_create(sorted(proposed, key=lambda event: event.source_event_id),
+                                            ignore_conflicts=True)
         stored = {event.source_event_id: event for event in CompletionEvent.objects.filter(
             platform=platform, platform_instance=instance, source_event_id__in=ids)}
         results = [(stored[c.source_event_id], stored[c.source_event_id].pk == p.pk)

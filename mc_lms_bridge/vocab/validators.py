@@ -55,6 +55,8 @@ class VocabularyListValidator:
             raise ValidationError(f"Expected a list of {self.name} codes.", code="invalid_list")
         if len(value) > self.max_items:
             raise ValidationError(f"At most {self.max_items} {self.name} codes are allowed.", code="too_many")
+        if any(not isinstance(code, str) for code in value):
+            raise ValidationError(f"Each {self.name} code is a string.", code="invalid_list")
         VocabularyValidator(self.name).check_each(value)
         duplicates = sorted({code for code in value if value.count(code) > 1})
         if duplicates:

@@ -106,7 +106,28 @@ def test_a_microcredential_without_isced_f_is_left_out_of_the_jsonld_and_flagged
     assert titles == {"Data Analysis", "Stack data-skills"}
     stacked = next(n for n in document["@graph"] if n["title"]["en"] == "Stack data-skills")
     assert len(stacked["hasPart"]) == 1  # the unlisted component is not referenced either
+    (pathway_entry,) = client.get("/catalogue.json").json()["pathways"]
+    assert pathway_entry["components_not_in_europass_catalogue"] == [str(unlisted.pk)]
     assert [p["title"]["en"] for p in stacked["learningAchievementSpecification"]["hasPart"]] == ["Data Analysis"]
+    assert validate_catalogue_elm(document) == []
+
+
+def test_an_nqf_level_without_eqf_level_stays_as_an_education_level(client, make_mc, las_activated_shapes):
+    mc = make_mc("course-a", "Data Analysis", eqf_level="")
+    specification = _specification(_jsonld(client), mc)
+    assert specification["type"] == "LearningAchievementSpecification"
+    assert [level["id"] for level in specification["educationLevel"]] == [
+        "http://data.europa.eu/snb/qdr/c_c392e7a2"]
+    assert validate_catalogue_elm(_jsonld(client), las_activated_shapes) == []
+
+
+def test_components_of_an_unlisted_stack_are_not_marked_partial(client, make_mc, make_pathway):
+    part = make_mc("course-a", "Data Analysis", stackability="standalone")
+    alone = _specification(_jsonld(client), part)
+    make_pathway("data-skills", credential_rule(part), isced_f_codes=[])  # the stack itself cannot be listed
+    document = _jsonld(client)
+    assert _specification(document, part) == alone
+    assert alone.get("isPartialQualification") is False
     assert validate_catalogue_elm(document) == []
 
 

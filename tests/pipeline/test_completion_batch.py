@@ -89,3 +89,115 @@ def test_batches_need_the_write_scope(token_client, org_a, tagged):
     reader = token_client(org_a, scopes=["catalogue:read"])
     assert reader.post(BATCH, {"completions": [item(1)]}).status_code == 403
     assert CompletionEvent.objects.count() == 0
+
+
+def test_single_and_batch_reports_share_one_key_namespace(tagged, send, report):
+    single = report(key="shared-key-0001", user="u1", email="learner1@example.org", given_name="Ana",
+                    family_name="L1")
+    assert single.status_code == 202
+    same = {"idempotency_key": "shared-key-0001", "course_id": COURSE, "kind": "passed", "grade": "0.8",
+            "learner": {"id": "u1", "email": "learner1@example.org", "email_verified": True, "given_name": "Ana",
+                        "family_name": "L1"}}
+    replay = send([same])
+    assert replay.status_code == 200
+    assert replay.json()["results"][0] == {"index": 0, "id": single.json()["id"], "state": "awarded",
+                                           "created": False}
+    assert CompletionEvent.objects.count() == 1 and Award.objects.count() == 1
+
+
+def test_a_chunk_retries_only_its_events_that_hit_a_transient_error(tagged, monkeypatch):
+    from django.db import OperationalError
+
+    from mc_lms_bridge import tasks
+    from mc_lms_bridge.pipeline import processing
+
+    events = [inbox.record_completion(_normalized(n))[0] for n in range(3)]
+    real = processing.process_event
+    flaky, broken = str(events[0].pk), str(events[1].pk)
+
+    def process(event_id):
+        if event_id == flaky:
+            raise OperationalError("connection lost")
+        if event_id == broken:
+            raise ValueError("a bug")
+        return real(event_id)
+
+    monkeypatch.setattr(processing, "process_event", process)
+    retried = []
+    monkeypatch.setattr(tasks.process_completion_events, "retry",
+                        lambda args, countdown: retried.append((args, countdown)) or RuntimeError("retry"))
+    with pytest.raises(RuntimeError, match="retry"):
+        tasks.process_completion_events.run([str(e.pk) for e in events])
+    assert retried == [([[flaky]], 2)]  # task args: the one list of event ids
+    states = dict(CompletionEvent.objects.values_list("id", "state"))
+    assert states[events[2].pk] == "awarded"  # the events after the failing ones were not held up
+    assert states[events[0].pk] == states[events[1].pk] == "received"
+
+
+def _normalized(n: int):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from mc_lms_bridge.connectors.base import LearnerIdentity, NormalizedCompletion
+
+    return NormalizedCompletion(
+        platform="api", platform_instance="univ-a", source_event_id=f"chunk-{n}", course_id=COURSE, kind="passed",
+        grade=Decimal("0.8"), occurred_at=timezone.now(), raw={},
+        learner=LearnerIdentity(user_id=f"c{n}", email=f"c{n}@example.org", email_verified=True, given_name="C",
+                                family_name=str(n)))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_overlapping_batches_in_opposite_orders_neither_deadlock_nor_duplicate(tagged, monkeypatch):
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":  # SQLite locks the whole database: this is about row locks
+        pytest.skip("row-level locking is a PostgreSQL matter; bin/test runs on PostgreSQL")
+    queued = []
+    monkeypatch.setattr(inbox, "safe_delay", lambda name, ids: queued.extend(ids))  # record, do not process
+
+    for round_number in range(4):
+        completions = [_normalized(10_000 * round_number + n) for n in range(1000)]
+        errors, results = [], []
+        together = threading.Barrier(2)
+
+        def insert(items, together=together, results=results, errors=errors):
+            try:
+                together.wait()
+                results.append(inbox.record_completions(items))
+            except Exception as exc:  # noqa: BLE001 - collected and asserted below
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=insert, args=(completions,)),
+                   threading.Thread(target=insert, args=(completions[::-1],))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        created = sum(created for result in results for _, created in result)
+        assert created == 1000  # each event created by exactly one of the two batches
+    assert CompletionEvent.objects.count() == 4000
+    assert sorted(queued) == sorted(str(pk) for pk in CompletionEvent.objects.values_list("pk", flat=True))
+
+
+def test_a_lost_lock_race_is_a_503_the_client_may_repeat():
+    from django.db import OperationalError
+
+    from mc_lms_bridge.api.errors import exception_handler
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    error = OperationalError("deadlock detected")
+    error.__cause__ = Deadlock()
+    response = exception_handler(error, {})
+    assert response.status_code == 503 and response["Retry-After"] == "1"
+    assert response.data["code"] == "retry"
+    other = OperationalError("server closed the connection")
+    assert exception_handler(other, {}) is None  # not a lock race: not turned into a "repeat it" answer

@@ -70,3 +70,13 @@ def test_isced_f_and_nqf_validators_accept_codes_only():
         with pytest.raises(ValidationError) as caught:
             VocabularyValidator(name)(value)
         assert value in caught.value.messages[0] and name in caught.value.messages[0]
+
+
+def test_list_validator_refuses_non_string_codes():
+    from django.core.exceptions import ValidationError
+
+    from mc_lms_bridge.vocab.validators import VocabularyListValidator
+
+    with pytest.raises(ValidationError, match="is a string"):
+        VocabularyListValidator("isced_f")([613, "0613"])
+    VocabularyListValidator("isced_f")(["0613"])  # the same code as a string is fine

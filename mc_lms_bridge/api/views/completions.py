@@ -93,7 +93,9 @@ class CompletionBatchView(ApiViewMixin, views.APIView):
         token = reporting_token(request)
         body = ApiCompletionBatchSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        raw_items = request.data["completions"]
+        # The stored body of an item is what a single POST of it would store (its key travels as the header there),
+        # so both endpoints share one key namespace and a resend through either one is a replay, not a conflict.
+        raw_items = [{k: v for k, v in raw.items() if k != "idempotency_key"} for raw in request.data["completions"]]
         completions = [normalize(item, organisation_slug=token.organisation.slug,
                                  idempotency_key=item["idempotency_key"], raw=raw)
                        for item, raw in zip(body.validated_data["completions"], raw_items, strict=True)]
