@@ -1,7 +1,7 @@
 """Benchmark the completion pipeline with real parts: PostgreSQL, Redis, gunicorn and Celery worker processes.
 
 Run: python bench/bench_pipeline.py [--api-seconds 10] [--batch-size 100] [--latency-events 200] [--cohort 10000]
-         [--workers 2] [--http-workers 3]
+         [--workers 2] [--http-workers 2]
 Needs PostgreSQL and Redis running (bin/services) and the service extra (`pip install -e .[service]`: gunicorn).
 Uses its own database `mc_bridge_bench` (dropped and created) and Redis db 13. Prints JSON with:
   api_events_per_s        completions accepted per second, one completion per POST (gunicorn sync workers,
@@ -244,7 +244,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--api-seconds", type=float, default=10)
     parser.add_argument("--batch-size", type=int, default=100)
-    parser.add_argument("--http-workers", type=int, default=3)
+    parser.add_argument("--http-workers", type=int, default=2)
     parser.add_argument("--latency-events", type=int, default=200)
     parser.add_argument("--cohort", type=int, default=10000)
     parser.add_argument("--workers", type=int, default=2)

@@ -15,9 +15,9 @@ def compose(delivery: Delivery) -> EmailMessage:
     title = version.title.get("en") or next(iter(version.title.values()))
     organisation = version.microcredential.organisation.display_name
     links = []
-    for credential in award.credentials.order_by("format"):
-        if credential.format == CredentialFormat.OB3_DATA_INTEGRITY:
-            links.append(f"Your credential page: {identity.credential_page_url(credential.pk)}")
+    pages = award.credentials.filter(format=CredentialFormat.OB3_DATA_INTEGRITY).values_list("pk", flat=True)
+    for credential_id in pages:  # ids only: the stored credentials themselves are large
+        links.append(f"Your credential page: {identity.credential_page_url(credential_id)}")
     body = "\n".join([
         f"Dear {award.learner.given_name or award.learner},",
         "",

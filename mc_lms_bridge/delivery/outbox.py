@@ -22,14 +22,21 @@ def _lti_score_targets(award: Award) -> bool:
     return bool(score_targets(award))
 
 
-def queue_deliveries(award: Award) -> list[Delivery]:
-    """Create the award's delivery rows (once) and queue sending them after the transaction commits."""
+def queue_deliveries(award: Award, *, first_issuance: bool = False) -> list[Delivery]:
+    """Create the award's delivery rows (once) and queue sending them after the transaction commits.
+
+    ``first_issuance``: the caller holds the award's lock and issued its first credential in this transaction,
+    so no delivery row can exist yet and each is inserted without looking first.
+    """
     channels = [EMAIL] if award.learner.email else []
     if _lti_score_targets(award):
         channels.append(LTI_AGS)
     rows = []
     for channel in channels:
-        delivery, created = Delivery.objects.get_or_create(award=award, channel=channel)
+        if first_issuance:
+            delivery, created = Delivery.objects.create(award=award, channel=channel), True
+        else:
+            delivery, created = Delivery.objects.get_or_create(award=award, channel=channel)
         rows.append(delivery)
         if created:
             transaction.on_commit(lambda pk=delivery.pk: safe_delay("send_delivery", pk))

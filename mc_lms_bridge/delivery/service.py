@@ -25,7 +25,8 @@ class DeliveryFailed(Exception):
 def send_delivery(delivery_id) -> Delivery:
     with transaction.atomic():
         delivery = (Delivery.objects.select_for_update(of=("self",))
-                    .select_related("award__learner", "award__version").get(pk=delivery_id))
+                    .select_related("award__learner", "award__version__microcredential__organisation")
+                    .get(pk=delivery_id))
         if delivery.state in (DeliveryState.SENT, DeliveryState.SKIPPED):
             return delivery
         delivery.attempts += 1

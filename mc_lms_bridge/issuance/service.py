@@ -34,7 +34,7 @@ def issue(award_id, *, strict: bool = False) -> list[IssuedCredential]:
     award = (Award.objects.select_for_update(of=("self",))  # only the award: not its organisation
              .select_related("learner", "version__microcredential__organisation").get(pk=award_id))
     if award.revoked_at is not None:  # reversed before its credentials were issued: issue nothing more
-        return list(award.credentials.order_by("format"))
+        return list(award.credentials.defer("payload").order_by("format"))
     have = set(award.credentials.values_list("format", flat=True))
     now = timezone.now().replace(microsecond=0)
     need_ob3 = not OB3_FORMATS <= have
@@ -50,7 +50,8 @@ def issue(award_id, *, strict: bool = False) -> list[IssuedCredential]:
             logger.warning("Europass credential of award %s not issued: %s", award.pk, exc)
             if strict:
                 raise EdcNotIssued(str(exc)) from exc
-    queue_deliveries(award)
-    award_pk = award.pk
-    transaction.on_commit(lambda: pathway_hooks.on_award_issued(award_pk))
-    return list(award.credentials.order_by("format"))
+    queue_deliveries(award, first_issuance=not have)
+    stacks_pathway = inputs.stacks_pathway if inputs else None
+    transaction.on_commit(lambda: pathway_hooks.on_award_issued(award.pk, award=award,
+                                                                stacks_pathway=stacks_pathway))
+    return list(award.credentials.defer("payload").order_by("format"))

@@ -7,15 +7,19 @@ from .clr import issue_clr
 from .service import Outcome, evaluate_learner
 
 
-def on_award_issued(award_id) -> list[Outcome]:
+def on_award_issued(award_id, *, award: Award | None = None, stacks_pathway: bool | None = None) -> list[Outcome]:
     """Issue the CLR of a stacked credential, then re-evaluate the pathways containing the award's credential.
 
-    Call once the award's credentials are stored (after commit); safe to call twice.
+    Call once the award's credentials are stored (after commit); safe to call twice. The issuer may pass the
+    award it just locked (with learner and version loaded) and whether it stacks a pathway, saving the lookups.
     """
-    award = Award.objects.select_related("learner", "version__microcredential").get(pk=award_id)
+    if award is None:
+        award = Award.objects.select_related("learner", "version__microcredential").get(pk=award_id)
     if award.revoked_at is not None:
         return []
-    if Pathway.objects.filter(microcredential_id=award.version.microcredential_id).exists():
+    if stacks_pathway is None:
+        stacks_pathway = Pathway.objects.filter(microcredential_id=award.version.microcredential_id).exists()
+    if stacks_pathway:
         issue_clr(award.pk)
     return evaluate_learner(award.learner, award.version.microcredential_id)
 

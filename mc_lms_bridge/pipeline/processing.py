@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,6 +24,7 @@ from .completion_rule import AWARD, REVERSE, decide
 from .learners import resolve_learner
 from .queueing import safe_delay
 
+logger = logging.getLogger(__name__)
 DONE_STATES = (EventState.AWARDED, EventState.IGNORED, EventState.REVERSED)
 PIPELINE_ACTOR = audit.Actor(label="pipeline")
 
@@ -43,6 +46,22 @@ def process_event(event_id) -> CompletionEvent:
         state = (EventState.AWARDED if any(r.get("award") for r in results)
                  else EventState.REVERSED if any(r.get("reversed") for r in results) else EventState.IGNORED)
         return _finish(event, state, {"tags": results})
+
+
+def issue_now_or_queue(award_id: str) -> None:
+    """Issue a new award's credentials right here, after the award committed (one task per award instead of two).
+
+    Any failure leaves the work to the retried ``issue_award`` task; issuance is idempotent, and an award left
+    without credentials (say the worker died here) is re-queued by reconciliation.
+    """
+    from ..issuance.service import issue
+
+    try:
+        issue(award_id)
+    except Exception as exc:  # noqa: BLE001 - whatever went wrong, the queued task retries with backoff
+        logger.warning("Issuing award %s in the processing task failed (%s); queueing it.", award_id,
+                       type(exc).__name__)
+        safe_delay("issue_award", award_id)
 
 
 def _finish(event: CompletionEvent, state: str, outcome: dict) -> CompletionEvent:
@@ -70,7 +89,7 @@ def _apply_tag(event: CompletionEvent, tag: CourseTag) -> dict:
         event.award = award
         result.update(award=str(award.pk), created=created, version=version.version)
         if created:
-            transaction.on_commit(lambda: safe_delay("issue_award", str(award.pk)))
+            transaction.on_commit(lambda: issue_now_or_queue(str(award.pk)))
     elif decision.action == REVERSE:
         result.update(_reverse(event, microcredential))
     return result
