@@ -17,10 +17,16 @@ COMMON = {"acks_late": True, "reject_on_worker_lost": True, "autoretry_for": RET
 
 @shared_task(name="mc_lms_bridge.process_completion_event", **COMMON)
 def process_completion_event(event_id: str) -> str:
-    """Apply the course-tag rules to one inbox event."""
-    from .pipeline.processing import process_event
+    """Apply the course-tag rules to one inbox event (a failure that retrying cannot fix is counted on it)."""
+    from .pipeline.processing import process_event, record_failure
 
-    return process_event(event_id).state
+    try:
+        return process_event(event_id).state
+    except TRANSIENT:
+        raise
+    except Exception as exc:
+        record_failure(event_id, exc)
+        raise
 
 
 @shared_task(name="mc_lms_bridge.process_completion_events", bind=True, acks_late=True, reject_on_worker_lost=True,
@@ -29,10 +35,10 @@ def process_completion_events(self, event_ids: list[str]) -> list[str]:
     """Apply the course-tag rules to several inbox events (a batch); each is its own transaction.
 
     Events that hit a transient error (database or broker connection) are retried together, with backoff, once
-    the others are done; an event failing otherwise is logged and left to reconciliation. Either way one event
-    never holds up the rest of its chunk.
+    the others are done; an event failing otherwise is logged, counted on the event and left to reconciliation.
+    Either way one event never holds up the rest of its chunk.
     """
-    from .pipeline.processing import process_event
+    from .pipeline.processing import process_event, record_failure
 
     states, transient = [], []
     for event_id in event_ids:
@@ -41,8 +47,9 @@ def process_completion_events(self, event_ids: list[str]) -> list[str]:
         except TRANSIENT as exc:
             logger.warning("Completion event %s hit a transient error (%s); retrying it.", event_id, exc)
             transient.append(event_id)
-        except Exception:  # noqa: BLE001 - one bad event must not stop the others
+        except Exception as exc:  # noqa: BLE001 - one bad event must not stop the others
             logger.exception("Completion event %s failed; reconciliation will retry it.", event_id)
+            record_failure(event_id, exc)
     if transient:
         raise self.retry(args=[transient], countdown=min(300, 2 ** (self.request.retries + 1)))
     return states

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .. import audit
@@ -46,6 +47,17 @@ def process_event(event_id) -> CompletionEvent:
         state = (EventState.AWARDED if any(r.get("award") for r in results)
                  else EventState.REVERSED if any(r.get("reversed") for r in results) else EventState.IGNORED)
         return _finish(event, state, {"tags": results})
+
+
+def record_failure(event_id, error: BaseException) -> None:
+    """Count a failed processing attempt on the event (its own transaction; the attempt itself rolled back).
+
+    The event becomes ``failed``; reconciliation retries it on its backoff schedule until MAX_EVENT_ATTEMPTS.
+    Only the error's type is stored: its message may quote data that the API must not show.
+    """
+    CompletionEvent.objects.filter(pk=event_id, state__in=[EventState.RECEIVED, EventState.FAILED]).update(
+        state=EventState.FAILED, attempts=F("attempts") + 1,
+        outcome={"error": f"Processing failed ({type(error).__name__}); it is retried, see the worker log."})
 
 
 def issue_now_or_queue(award_id: str) -> None:

@@ -131,7 +131,10 @@ def test_a_chunk_retries_only_its_events_that_hit_a_transient_error(tagged, monk
     assert retried == [([[flaky]], 2)]  # task args: the one list of event ids
     states = dict(CompletionEvent.objects.values_list("id", "state"))
     assert states[events[2].pk] == "awarded"  # the events after the failing ones were not held up
-    assert states[events[0].pk] == states[events[1].pk] == "received"
+    assert states[events[0].pk] == "received"  # transient: retried by the task, nothing counted
+    broken_event = CompletionEvent.objects.get(pk=broken)
+    assert (broken_event.state, broken_event.attempts) == ("failed", 1)
+    assert broken_event.outcome == {"error": "Processing failed (ValueError); it is retried, see the worker log."}
 
 
 def _normalized(n: int):
@@ -201,3 +204,22 @@ def test_a_lost_lock_race_is_a_503_the_client_may_repeat():
     assert response.data["code"] == "retry"
     other = OperationalError("server closed the connection")
     assert exception_handler(other, {}) is None  # not a lock race: not turned into a "repeat it" answer
+
+
+def test_an_event_failing_for_good_stops_being_requeued_after_the_maximum_attempts(tagged, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mc_lms_bridge import tasks
+    from mc_lms_bridge.pipeline import processing, reconciliation
+
+    event, _ = inbox.record_completion(_normalized(7))
+    CompletionEvent.objects.filter(pk=event.pk).update(received_at=timezone.now() - timedelta(hours=1))
+    monkeypatch.setattr(processing, "process_event", lambda event_id: (_ for _ in ()).throw(ValueError("bug")))
+    assert event.pk in reconciliation.stuck_work(older_than=timedelta(minutes=1))["events"]
+    for attempt in range(1, reconciliation.MAX_EVENT_ATTEMPTS + 1):
+        with pytest.raises(ValueError):
+            tasks.process_completion_event.run(str(event.pk))
+        assert CompletionEvent.objects.get(pk=event.pk).attempts == attempt
+    assert event.pk not in reconciliation.stuck_work(older_than=timedelta(minutes=1))["events"]
