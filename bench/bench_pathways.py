@@ -15,30 +15,19 @@ import json
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 import uuid
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import bench_database
+from bench_database import bench_environment
+
 DB_NAME = "mc_bridge_bench_pathways"
-ENV = {**os.environ, "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
-       "MC_BRIDGE_HOME": os.environ.get("MC_BRIDGE_BENCH_HOME", "/tmp/mc-bridge-bench-pathways"),
-       "DJANGO_SETTINGS_MODULE": "mc_lms_bridge.service.settings", "MC_BRIDGE_LOG_LEVEL": "ERROR"}
-os.environ.update(ENV)
-sys.path.insert(0, str(ROOT))
-
-
-def sh(*args: str) -> None:
-    subprocess.run(args, check=True, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+ENV = bench_environment(DB_NAME, os.environ.get("MC_BRIDGE_BENCH_HOME", "/tmp/mc-bridge-bench-pathways"))
 
 
 def fresh_database() -> None:
-    sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE IF EXISTS {DB_NAME}")
-    sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {DB_NAME}")
-    sh(sys.executable, "-m", "django", "migrate", "-v0")
+    bench_database.fresh_database(ENV, DB_NAME)
 
 
 def published_versions(models, organisation, count: int, prefix: str, ects: str):

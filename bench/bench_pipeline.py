@@ -28,27 +28,19 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import bench_database
+from bench_database import ROOT, bench_environment, run_quietly
+
 DB_NAME = "mc_bridge_bench"
-DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
-BROKER = "redis://127.0.0.1:6379/13"
 HOME = Path(os.environ.get("MC_BRIDGE_BENCH_HOME", "/tmp/mc-bridge-bench"))
-ENV = {**os.environ, "DATABASE_URL": DATABASE_URL, "CELERY_BROKER_URL": BROKER, "MC_BRIDGE_HOME": str(HOME),
-       "DJANGO_SETTINGS_MODULE": "mc_lms_bridge.service.settings", "MC_BRIDGE_LOG_LEVEL": "ERROR",
-       "MC_BRIDGE_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
-os.environ.update(ENV)
-sys.path.insert(0, str(ROOT))
-
-
-def sh(*args: str) -> None:
-    subprocess.run(args, check=True, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+ENV = bench_environment(DB_NAME, str(HOME), CELERY_BROKER_URL="redis://127.0.0.1:6379/13",
+                        MC_BRIDGE_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
 
 
 def fresh_database() -> None:
-    sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE IF EXISTS {DB_NAME}")
-    sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {DB_NAME}")
-    sh("redis-cli", "-n", "13", "FLUSHDB")
-    sh(sys.executable, "-m", "django", "migrate", "-v0")
+    """A new database and an empty broker db (tasks of an earlier run must not leak into this one)."""
+    run_quietly(ENV, "redis-cli", "-n", "13", "FLUSHDB")
+    bench_database.fresh_database(ENV, DB_NAME)
 
 
 def setup_catalogue() -> tuple[str, str]:

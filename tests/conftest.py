@@ -112,3 +112,20 @@ def published(api_a, complete_payload):
     assert api_a.post(f"/api/v1/micro-credentials/{mc_id}/submit/").status_code == 200
     assert api_a.post(f"/api/v1/micro-credentials/{mc_id}/publish/").status_code == 200
     return mc_id
+
+
+@pytest.fixture
+def version(published):
+    """The published version of ``published``."""
+    from mc_lms_bridge.models import MicroCredentialVersion
+
+    return MicroCredentialVersion.objects.select_related("microcredential__organisation").get(
+        microcredential_id=published, status="published")
+
+
+@pytest.fixture
+def learner(db):
+    from mc_lms_bridge.models import Learner
+
+    return Learner.objects.create(given_name="Ana", family_name="Andromeda", email="ana@example.org",
+                                  email_verified=True)

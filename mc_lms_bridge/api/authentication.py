@@ -40,8 +40,8 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         return self.keyword
 
 
-class TokenUser:
-    """The request user for token requests: authenticated, not staff, bound to one organisation."""
+class MachineUser:
+    """A request user that is a system, not a person: authenticated, never staff, no user row."""
 
     is_authenticated = True
     is_anonymous = False
@@ -49,6 +49,10 @@ class TokenUser:
     is_superuser = False
     is_active = True
     pk = None
+
+
+class TokenUser(MachineUser):
+    """The request user for token requests, bound to one organisation."""
 
     def __init__(self, token: ApiToken):
         self.token = token

@@ -9,14 +9,13 @@ from datetime import datetime
 from .. import identity, keystore
 from ..catalogue.records import award_record
 from ..conf import app_settings
-from ..crypto.cryptosuites import eddsa_rdfc_2022
-from ..crypto.document_loader import strict_document_loader
 from ..crypto.jws import encode_vc_jwt
 from ..formats.ob3 import build_ob3_credential, validate_ob3_schema
-from ..models import CredentialFormat, IssuedCredential, KeyAlgorithm
+from ..models import CredentialFormat, IssuedCredential
 from ..pathways import format_hooks
 from ..status.service import allocate_entry, status_entry
 from .inputs import IssuanceInputs
+from .signing import sign_data_integrity
 
 
 class CredentialBuildError(Exception):
@@ -42,10 +41,7 @@ def issue_ob3(inputs: IssuanceInputs, *, now: datetime) -> list[IssuedCredential
     if problems:
         raise CredentialBuildError("The Open Badges credential does not match the 1EdTech schema: "
                                    + "; ".join(problems[:5]))
-    di_key = keystore.signing_key(organisation, KeyAlgorithm.ED25519)
-    signed = eddsa_rdfc_2022.create_proof(
-        unsigned, private_key=keystore.private_key(di_key),
-        verification_method=identity.verification_method_id(di_key), created=now, loader=strict_document_loader())
+    signed, di_key = sign_data_integrity(unsigned, organisation, now=now)
     jwt_key = keystore.signing_key(organisation, app_settings.JWT_ALGORITHM)
     token = encode_vc_jwt(unsigned, alg=jwt_key.algorithm, private_key=keystore.private_key(jwt_key),
                           kid=identity.verification_method_id(jwt_key))

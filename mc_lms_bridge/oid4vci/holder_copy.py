@@ -7,14 +7,13 @@ import json
 import uuid
 from datetime import datetime
 
-from .. import identity, keystore
+from .. import identity
 from ..catalogue.records import award_record, learner_record, microcredential_record, organisation_record
 from ..conf import app_settings
-from ..crypto.cryptosuites import eddsa_rdfc_2022
-from ..crypto.document_loader import strict_document_loader
 from ..formats.ob3 import build_ob3_credential, validate_ob3_schema
 from ..issuance.ob3 import CredentialBuildError
-from ..models import IssuedCredential, KeyAlgorithm
+from ..issuance.signing import sign_data_integrity
+from ..models import IssuedCredential
 from ..models.oid4vci import CredentialOffer, HolderCredential
 from ..status.service import status_entry
 
@@ -36,11 +35,7 @@ def build_holder_copy(original: IssuedCredential, *, holder_did: str, now: datet
     problems = validate_ob3_schema(unsigned)
     if problems:
         raise CredentialBuildError("The wallet copy does not match the 1EdTech schema: " + "; ".join(problems[:5]))
-    key = keystore.signing_key(organisation, KeyAlgorithm.ED25519)
-    signed = eddsa_rdfc_2022.create_proof(
-        unsigned, private_key=keystore.private_key(key), verification_method=identity.verification_method_id(key),
-        created=now, loader=strict_document_loader())
-    return signed, key
+    return sign_data_integrity(unsigned, organisation, now=now)
 
 
 def issue_holder_copy(offer: CredentialOffer, *, holder_did: str, now: datetime) -> HolderCredential:

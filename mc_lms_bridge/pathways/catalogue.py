@@ -40,7 +40,7 @@ def pathway_entry(pathway: Pathway, credential: MicroCredentialRecord | None) ->
             "title": _text(pathway.title), "description": _text(pathway.description),
             "credential": credential.id if credential else None,
             "achievement": credential.url if credential else None, "rule": pathway.rule,
-            "components": sorted(str(pk) for pk in pathway.components.values_list("pk", flat=True))}
+            "components": sorted(component_ids(pathway))}
 
 
 def loq_missing(mc: MicroCredentialRecord) -> list[str]:
@@ -133,34 +133,41 @@ def _published() -> dict[str, MicroCredentialRecord]:
     return {str(v.microcredential_id): microcredential_record(v) for v in versions}
 
 
+def component_ids(pathway: Pathway) -> list[str]:
+    """Ids of the pathway's direct components (from the prefetched set when the pathway came from ``_pathways``)."""
+    return [str(component.pk) for component in pathway.components.all()]
+
+
 def _pathways():
-    return Pathway.objects.filter(active=True).select_related("organisation").order_by("organisation__slug", "slug")
+    return (Pathway.objects.filter(active=True).select_related("organisation").prefetch_related("components")
+            .order_by("organisation__slug", "slug"))
 
 
-def _listed_parts(published: dict[str, MicroCredentialRecord]) -> dict[str, list[MicroCredentialRecord]]:
+def _listed_parts(published: dict[str, MicroCredentialRecord],
+                  pathways: Sequence[Pathway]) -> dict[str, list[MicroCredentialRecord]]:
     """Per stacked credential (key: its micro-credential id), its published components that can be listed."""
-    return {str(p.microcredential_id): [published[str(pk)] for pk in p.components.values_list("pk", flat=True)
-                                        if str(pk) in published and not loq_missing(published[str(pk)])]
-            for p in _pathways()}
+    return {str(p.microcredential_id): [published[pk] for pk in component_ids(p)
+                                        if pk in published and not loq_missing(published[pk])]
+            for p in pathways}
 
 
 def catalogue_document() -> dict:
     """``catalogue.json``: published micro-credentials (stacked credentials included) and active pathways."""
-    published = _published()
-    parts = _listed_parts(published)
+    published, pathways = _published(), list(_pathways())
+    parts = _listed_parts(published, pathways)
     kinds = qualification_kinds(published, parts)
     return {"publisher": base_url(),
             "micro_credentials": [microcredential_entry(mc, europass_listing(mc, kinds=kinds))
                                   for mc in published.values()],
             "pathways": [{**pathway_entry(p, published.get(str(p.microcredential_id))),
                           "components_not_in_europass_catalogue": _unlisted_components(p, parts)}
-                         for p in _pathways()]}
+                         for p in pathways]}
 
 
 def _unlisted_components(pathway: Pathway, parts: Mapping[str, Sequence[MicroCredentialRecord]]) -> list[str]:
     """Direct components left out of the pathway's ELM ``hasPart`` (unpublished, or missing a LOQ element)."""
     listed = {part.id for part in parts.get(str(pathway.microcredential_id), ())}
-    return sorted(str(pk) for pk in pathway.components.values_list("pk", flat=True) if str(pk) not in listed)
+    return sorted(pk for pk in component_ids(pathway) if pk not in listed)
 
 
 def catalogue_elm() -> dict:
@@ -170,7 +177,7 @@ def catalogue_elm() -> dict:
     the references to it; ``catalogue.json`` names what is missing.
     """
     published = _published()
-    parts = _listed_parts(published)
+    parts = _listed_parts(published, _pathways())
     kinds = qualification_kinds(published, parts)
     listed = {key for key, mc in published.items() if not loq_missing(mc)}
     components = {part.id for key, their_parts in parts.items() if key in listed for part in their_parts}

@@ -8,11 +8,9 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from .. import identity, keystore
-from ..crypto.cryptosuites import eddsa_rdfc_2022
-from ..crypto.document_loader import strict_document_loader
 from ..formats.clr import association, build_clr_credential, validate_clr
-from ..models import Award, CredentialFormat, IssuedCredential, KeyAlgorithm, Pathway, Recognition
+from ..issuance.signing import sign_data_integrity
+from ..models import Award, CredentialFormat, IssuedCredential, Pathway, Recognition
 from ..rules.pathway_graph import pathway_refs
 from ..rules.pathway_tree import parse_rule
 from ..status.service import status_entry
@@ -83,10 +81,7 @@ def issue_clr(award_id) -> IssuedCredential:
     problems = validate_clr(unsigned)
     if problems:
         raise ClrNotIssued("The CLR breaks the CLR 2.0 rules: " + "; ".join(problems[:5]))
-    key = keystore.signing_key(organisation, KeyAlgorithm.ED25519)
-    signed = eddsa_rdfc_2022.create_proof(
-        unsigned, private_key=keystore.private_key(key), verification_method=identity.verification_method_id(key),
-        created=now, loader=strict_document_loader())
+    signed, key = sign_data_integrity(unsigned, organisation, now=now)
     return IssuedCredential.objects.create(
         id=credential_uuid, award=award, format=CLR_DATA_INTEGRITY, credential_id=unsigned["id"],
         payload=json.dumps(signed, ensure_ascii=False, separators=(",", ":")), key=key,

@@ -5,19 +5,6 @@ from __future__ import annotations
 import pytest
 
 from mc_lms_bridge.awards.service import grant_award
-from mc_lms_bridge.models import Learner, MicroCredentialVersion
-
-
-@pytest.fixture
-def version(published):
-    return MicroCredentialVersion.objects.select_related("microcredential__organisation").get(
-        microcredential_id=published, status="published")
-
-
-@pytest.fixture
-def learner(db):
-    return Learner.objects.create(given_name="Ana", family_name="Andromeda", email="ana@example.org",
-                                  email_verified=True)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import mc_lms_bridge.models.sign_in_link  # noqa: F401
 from mc_lms_bridge import sealstore
 from mc_lms_bridge.awards.service import grant_award
 from mc_lms_bridge.issuance.service import issue
-from mc_lms_bridge.models import CredentialFormat, Learner, MicroCredentialVersion
+from mc_lms_bridge.models import CredentialFormat
 from mc_lms_bridge.status.service import signed_status_list_text
 
 HTTPS_BASE = "https://credentials.example.eu"
@@ -30,18 +30,6 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def version(published):
-    return MicroCredentialVersion.objects.select_related("microcredential__organisation").get(
-        microcredential_id=published, status="published")
-
-
-@pytest.fixture
-def learner(db):
-    return Learner.objects.create(given_name="Ana", family_name="Andromeda", email="ana@example.org",
-                                  email_verified=True)
 
 
 def award_and_issue(version, learner, *, grade="8.5/10"):

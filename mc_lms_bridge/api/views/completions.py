@@ -43,15 +43,20 @@ def event_state(event: CompletionEvent) -> dict:
     return body
 
 
-class CompletionListView(ApiViewMixin, views.APIView):
-    """Report a completion (scope completions:write). Replays with the same Idempotency-Key are no-ops."""
+class CompletionApiView(ApiViewMixin, views.APIView):
+    """The completion endpoints: scope completions:write, checked per HTTP method."""
 
     permission_classes = [CatalogueAccess]
-    required_scopes = {"post": "completions:write"}
 
     def initial(self, request, *args, **kwargs):
         self.action = request.method.lower()
         super().initial(request, *args, **kwargs)
+
+
+class CompletionListView(CompletionApiView):
+    """Report a completion (scope completions:write). Replays with the same Idempotency-Key are no-ops."""
+
+    required_scopes = {"post": "completions:write"}
 
     @extend_schema(request=ApiCompletionSerializer, responses={202: dict},
                    parameters=[OpenApiParameter(IDEMPOTENCY_HEADER, str, OpenApiParameter.HEADER, required=True)])
@@ -73,7 +78,7 @@ class CompletionListView(ApiViewMixin, views.APIView):
                         status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK)
 
 
-class CompletionBatchView(ApiViewMixin, views.APIView):
+class CompletionBatchView(CompletionApiView):
     """Report up to 500 completions in one request (scope completions:write), each with its own idempotency key.
 
     All or nothing on validation (400 names each bad item by index); then every item is stored once: new ones
@@ -81,12 +86,7 @@ class CompletionBatchView(ApiViewMixin, views.APIView):
     per item as ``idempotency_conflict``. 202 when anything was accepted, else 200.
     """
 
-    permission_classes = [CatalogueAccess]
     required_scopes = {"post": "completions:write"}
-
-    def initial(self, request, *args, **kwargs):
-        self.action = request.method.lower()
-        super().initial(request, *args, **kwargs)
 
     @extend_schema(request=ApiCompletionBatchSerializer, responses={202: dict, 200: dict})
     def post(self, request):
@@ -114,15 +114,10 @@ class CompletionBatchView(ApiViewMixin, views.APIView):
                         status=status.HTTP_202_ACCEPTED if accepted else status.HTTP_200_OK)
 
 
-class CompletionDetailView(ApiViewMixin, views.APIView):
+class CompletionDetailView(CompletionApiView):
     """Processing state of a completion this organisation reported."""
 
-    permission_classes = [CatalogueAccess]
     required_scopes = {"get": "completions:write"}
-
-    def initial(self, request, *args, **kwargs):
-        self.action = request.method.lower()
-        super().initial(request, *args, **kwargs)
 
     @extend_schema(responses={200: dict})
     def get(self, request, pk):

@@ -7,6 +7,7 @@ import uuid
 
 from rest_framework import authentication, exceptions, status
 
+from ...api.authentication import MachineUser
 from ...api.parsers import PayloadTooLarge
 from ...models.moodle import MoodleSite
 from .client import normalize_base_url
@@ -26,15 +27,8 @@ class StaleDelivery(exceptions.APIException):
     default_code = "stale_timestamp"
 
 
-class SignedSite:
-    """The request user of a verified delivery: authenticated, not staff, acting for one Moodle site."""
-
-    is_authenticated = True
-    is_anonymous = False
-    is_staff = False
-    is_superuser = False
-    is_active = True
-    pk = None
+class SignedSite(MachineUser):
+    """The request user of a verified delivery, acting for one Moodle site."""
 
     def __init__(self, site: MoodleSite):
         self.site = site
